@@ -81,6 +81,10 @@ public final class SnackTestInfrastructure {
     return redisPort;
   }
 
+  public String redisUrl() {
+    return "redis://" + redisHost + ":" + redisPort;
+  }
+
   public String kafkaBootstrap() {
     return kafkaBootstrap;
   }
@@ -101,8 +105,8 @@ public final class SnackTestInfrastructure {
 
   /** Redis and Kafka only, for applications without a schema (the gateway). */
   public void registerWithoutDatabase(DynamicPropertyRegistry registry) {
-    registry.add("spring.data.redis.host", this::redisHost);
-    registry.add("spring.data.redis.port", this::redisPort);
+    // a URL, because it takes precedence over any host/port default
+    registry.add("spring.data.redis.url", this::redisUrl);
     registry.add("spring.kafka.bootstrap-servers", this::kafkaBootstrap);
   }
 

@@ -1,0 +1,47 @@
+package com.snackmanager.defaults.config;
+
+import com.snackmanager.defaults.security.SecurityDefaults;
+import com.snackmanager.defaults.security.SnackJwt;
+import com.snackmanager.defaults.security.SnackSecurityProperties;
+import com.snackmanager.defaults.security.TokenVersions;
+import com.snackmanager.defaults.web.Problems;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/** Resource-server security: JWKS-backed RS256 decoding, token versions, problem+json failures. */
+@AutoConfiguration(after = ServiceDefaultsAutoConfiguration.class)
+@ConditionalOnClass(ServerHttpSecurity.class)
+@EnableConfigurationProperties(SnackSecurityProperties.class)
+public class SecurityDefaultsAutoConfiguration {
+
+  @Bean
+  TokenVersions tokenVersions(
+      ReactiveStringRedisTemplate redis, SnackSecurityProperties properties) {
+    return new TokenVersions(redis, properties.tokenVersionRefresh());
+  }
+
+  /** Keys come from the auth-service's JWKS (cached, re-fetched for an unknown {@code kid}). */
+  @Bean
+  @ConditionalOnMissingBean
+  ReactiveJwtDecoder jwtDecoder(SnackSecurityProperties properties, TokenVersions versions) {
+    NimbusReactiveJwtDecoder decoder =
+        NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+    decoder.setJwtValidator(SnackJwt.validator(properties.issuer(), versions));
+    return decoder;
+  }
+
+  @Bean
+  SecurityDefaults securityDefaults(Problems problems) {
+    return new SecurityDefaults(problems);
+  }
+}

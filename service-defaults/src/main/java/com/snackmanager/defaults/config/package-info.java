@@ -1,0 +1,2 @@
+/** Configuration defaults applied to every service before its own {@code application.yml}. */
+package com.snackmanager.defaults.config;

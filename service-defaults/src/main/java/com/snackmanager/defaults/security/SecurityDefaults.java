@@ -1,0 +1,69 @@
+package com.snackmanager.defaults.security;
+
+import com.snackmanager.defaults.web.Problems;
+import com.snackmanager.defaults.web.SecurityMessages;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+/**
+ * The security every service shares: a stateless bearer-token resource server whose failures are
+ * problem+json. A service adds only its own {@code authorizeExchange} rules.
+ */
+public final class SecurityDefaults {
+
+  /** Paths every service leaves open: probes, metrics scraping (cluster-internal), API docs. */
+  public static final String[] PUBLIC_PATHS = {
+    "/actuator/health",
+    "/actuator/health/**",
+    "/actuator/info",
+    "/actuator/prometheus",
+    "/v3/api-docs",
+    "/v3/api-docs/**"
+  };
+
+  private final Problems problems;
+
+  public SecurityDefaults(Problems problems) {
+    this.problems = problems;
+  }
+
+  public ServerHttpSecurity apply(ServerHttpSecurity http) {
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.disable())
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .exceptionHandling(
+            handling ->
+                handling.authenticationEntryPoint(entryPoint()).accessDeniedHandler(accessDenied()))
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(SnackJwt.authentication()))
+                    .authenticationEntryPoint(entryPoint())
+                    .accessDeniedHandler(accessDenied()));
+  }
+
+  /** 401: no token, or a token that is not valid (expired, forged, revoked, wrong type). */
+  public ServerAuthenticationEntryPoint entryPoint() {
+    return (exchange, error) -> {
+      boolean sentToken =
+          exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+      exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+      String detail =
+          sentToken ? SecurityMessages.INVALID_TOKEN : SecurityMessages.NOT_AUTHENTICATED;
+      return problems.write(exchange, Problems.of(HttpStatus.UNAUTHORIZED, detail));
+    };
+  }
+
+  /** 403: a valid member without the right (most often: not an admin). */
+  public ServerAccessDeniedHandler accessDenied() {
+    return (exchange, denied) ->
+        problems.write(exchange, Problems.of(HttpStatus.FORBIDDEN, SecurityMessages.FORBIDDEN));
+  }
+}

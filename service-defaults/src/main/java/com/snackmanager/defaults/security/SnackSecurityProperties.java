@@ -1,0 +1,24 @@
+package com.snackmanager.defaults.security;
+
+import java.net.URI;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where tokens come from and how fresh revocation data must be.
+ *
+ * @param issuer the {@code iss} every access token must carry
+ * @param jwksUri the auth-service's JSON Web Key Set
+ * @param tokenVersionRefresh how often the member token versions are re-read from Redis; keeps a
+ *     revoked token usable for at most this long on a replica that missed nothing else
+ */
+@ConfigurationProperties("snack.security")
+public record SnackSecurityProperties(String issuer, URI jwksUri, Duration tokenVersionRefresh) {
+
+  public SnackSecurityProperties {
+    issuer = issuer == null ? "snack-manager" : issuer;
+    jwksUri = jwksUri == null ? URI.create("http://127.0.0.1:8081/auth/jwks/") : jwksUri;
+    tokenVersionRefresh =
+        tokenVersionRefresh == null ? Duration.ofMillis(250) : tokenVersionRefresh;
+  }
+}

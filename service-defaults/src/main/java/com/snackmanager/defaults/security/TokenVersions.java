@@ -1,0 +1,127 @@
+package com.snackmanager.defaults.security;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The lowest token version each member's access tokens must carry. The auth-service raises a
+ * member's version when they resign or lose a role; every process keeps a copy of the whole (small)
+ * Redis hash in memory and refreshes it several times a second, so a request costs a map look-up,
+ * not a Redis round trip, and an old token stops working everywhere within a second.
+ *
+ * <p>Redis is not the only copy: the auth-service's database holds each member's version and the
+ * auth-service writes it back to Redis if Redis was flushed.
+ */
+public class TokenVersions implements SmartLifecycle {
+
+  public static final String KEY = "snack:security:token-versions";
+  private static final Logger log = LoggerFactory.getLogger(TokenVersions.class);
+
+  /** Sets the field only if it raises the version, so concurrent raises never go backwards. */
+  private static final RedisScript<Long> RAISE =
+      RedisScript.of(
+          "local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0') "
+              + "if tonumber(ARGV[2]) > current then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) "
+              + "return tonumber(ARGV[2]) end return current",
+          Long.class);
+
+  private final ReactiveStringRedisTemplate redis;
+  private final Duration refreshInterval;
+  private volatile Map<String, Long> minimumVersions = Map.of();
+  private volatile Instant lastRefresh = Instant.EPOCH;
+  private volatile boolean failing;
+  private Disposable refresher;
+
+  public TokenVersions(ReactiveStringRedisTemplate redis, Duration refreshInterval) {
+    this.redis = redis;
+    this.refreshInterval = refreshInterval;
+  }
+
+  /** Whether a token of this version may still be used by the member. */
+  public boolean isCurrent(String memberId, long tokenVersion) {
+    Long minimum = minimumVersions.get(memberId);
+    return minimum == null || tokenVersion >= minimum;
+  }
+
+  /** When the versions were last read successfully. */
+  public Instant lastRefresh() {
+    return lastRefresh;
+  }
+
+  /**
+   * Makes tokens below {@code version} unusable for the member (never lowers a version). Applied to
+   * this process at once; to the others on their next refresh.
+   */
+  public Mono<Void> raise(long memberId, long version) {
+    String member = Long.toString(memberId);
+    return redis
+        .execute(RAISE, List.of(KEY), List.of(member, Long.toString(version)))
+        .then(Mono.fromRunnable(() -> remember(member, version)));
+  }
+
+  /** Re-reads every member's version from Redis. */
+  public Mono<Void> refresh() {
+    return redis
+        .<String, String>opsForHash()
+        .entries(KEY)
+        .collectMap(Map.Entry::getKey, e -> Long.parseLong(e.getValue()))
+        .doOnNext(
+            versions -> {
+              minimumVersions = Map.copyOf(versions);
+              lastRefresh = Instant.now();
+              if (failing) {
+                log.info("Token versions readable again");
+                failing = false;
+              }
+            })
+        .then();
+  }
+
+  private synchronized void remember(String member, long version) {
+    Map<String, Long> copy = new HashMap<>(minimumVersions);
+    copy.merge(member, version, Math::max);
+    minimumVersions = Map.copyOf(copy);
+  }
+
+  @Override
+  public void start() {
+    refresher =
+        Flux.interval(Duration.ZERO, refreshInterval)
+            .onBackpressureDrop()
+            .concatMap(
+                tick ->
+                    refresh()
+                        .onErrorResume(
+                            e -> {
+                              if (!failing) {
+                                log.warn("Cannot read token versions from Redis: {}", e.toString());
+                                failing = true;
+                              }
+                              return Mono.empty();
+                            }))
+            .subscribe();
+  }
+
+  @Override
+  public void stop() {
+    if (refresher != null) {
+      refresher.dispose();
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return refresher != null && !refresher.isDisposed();
+  }
+}

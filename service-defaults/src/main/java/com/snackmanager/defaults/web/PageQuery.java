@@ -1,0 +1,81 @@
+package com.snackmanager.defaults.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The {@code ?page=N&page_size=M} of a list request (1-based, default size 100, at most 1000), and
+ * the {@code X-Total-Count} and RFC 8288 {@code Link} headers of its response.
+ */
+public record PageQuery(int page, int pageSize) {
+
+  public static final int DEFAULT_PAGE_SIZE = 100;
+  public static final int MAX_PAGE_SIZE = 1000;
+
+  public static PageQuery from(ServerHttpRequest request) {
+    var params = request.getQueryParams();
+    int page = parse("page", params.getFirst("page"), 1, 1, Integer.MAX_VALUE);
+    int size =
+        parse("page_size", params.getFirst("page_size"), DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
+    return new PageQuery(page, size);
+  }
+
+  public long offset() {
+    return (long) (page - 1) * pageSize;
+  }
+
+  /**
+   * Headers for a page of {@code total} items: the count, and links (relative to the request, so
+   * they stay right behind the gateway) to the next and previous pages where they exist.
+   */
+  public HttpHeaders headers(ServerHttpRequest request, long total) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set("X-Total-Count", Long.toString(total));
+    StringBuilder links = new StringBuilder();
+    if (offset() + pageSize < total) {
+      links.append(link(request, page + 1, "next"));
+    }
+    if (page > 1) {
+      if (!links.isEmpty()) {
+        links.append(", ");
+      }
+      links.append(link(request, page - 1, "prev"));
+    }
+    if (!links.isEmpty()) {
+      headers.set(HttpHeaders.LINK, links.toString());
+      headers.setAccessControlExposeHeaders(java.util.List.of("X-Total-Count", HttpHeaders.LINK));
+    }
+    return headers;
+  }
+
+  private String link(ServerHttpRequest request, int target, String rel) {
+    String uri =
+        UriComponentsBuilder.fromPath(request.getPath().value())
+            .query(request.getURI().getRawQuery())
+            .replaceQueryParam("page", target)
+            .replaceQueryParam("page_size", pageSize)
+            .build()
+            .toUriString();
+    return "<" + uri + ">; rel=\"" + rel + "\"";
+  }
+
+  private static int parse(String name, String raw, int fallback, int min, int max) {
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    String message =
+        max == Integer.MAX_VALUE
+            ? "Must be a whole number of at least " + min + "."
+            : "Must be a whole number from " + min + " to " + max + ".";
+    throw ApiException.invalidField(name, name + ": " + message);
+  }
+}

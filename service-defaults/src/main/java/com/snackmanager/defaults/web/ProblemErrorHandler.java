@@ -1,0 +1,26 @@
+package com.snackmanager.defaults.web;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The one place failures become HTTP responses: replaces Boot's whitelabel JSON with problem+json
+ * for errors from controllers, codecs, filters and routing alike.
+ */
+public final class ProblemErrorHandler implements ErrorWebExceptionHandler {
+
+  private final Problems problems;
+
+  public ProblemErrorHandler(Problems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (exchange.getResponse().isCommitted()) {
+      return Mono.error(error);
+    }
+    return problems.write(exchange, ProblemMapper.toProblem(error));
+  }
+}

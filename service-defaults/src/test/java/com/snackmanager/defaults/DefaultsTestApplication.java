@@ -1,0 +1,96 @@
+package com.snackmanager.defaults;
+
+import com.snackmanager.defaults.security.SecurityDefaults;
+import com.snackmanager.defaults.security.SnackJwt;
+import com.snackmanager.defaults.security.SnackSecurityProperties;
+import com.snackmanager.defaults.security.TokenVersions;
+import com.snackmanager.defaults.web.Ordering;
+import com.snackmanager.defaults.web.PageQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** A tiny service built only from the defaults, to test them as a real service would use them. */
+@SpringBootApplication
+class DefaultsTestApplication {
+
+  static final int THING_COUNT = 250;
+
+  @Bean
+  SecurityWebFilterChain security(ServerHttpSecurity http, SecurityDefaults defaults) {
+    return defaults
+        .apply(http)
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers(SecurityDefaults.PUBLIC_PATHS)
+                    .permitAll()
+                    .pathMatchers("/admin-only")
+                    .hasRole("ADMIN")
+                    .anyExchange()
+                    .authenticated())
+        .build();
+  }
+
+  /** Same validation as production, with the test's key instead of a JWKS endpoint. */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SnackSecurityProperties properties, TokenVersions versions) {
+    NimbusReactiveJwtDecoder decoder =
+        NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
+    decoder.setJwtValidator(SnackJwt.validator(properties.issuer(), versions));
+    return decoder;
+  }
+
+  record NewThing(@NotBlank String displayName, @Min(1) int quantity) {}
+
+  @RestController
+  static class ThingController {
+
+    @GetMapping("/things")
+    ResponseEntity<List<Integer>> list(
+        ServerHttpRequest request, @RequestParam(required = false) String ordering) {
+      PageQuery page = PageQuery.from(request);
+      List<Ordering.Key> keys =
+          Ordering.parse(ordering, Set.of("id"), List.of(new Ordering.Key("id", false)));
+      List<Integer> all =
+          new java.util.ArrayList<>(IntStream.rangeClosed(1, THING_COUNT).boxed().toList());
+      if (keys.get(0).descending()) {
+        java.util.Collections.reverse(all);
+      }
+      List<Integer> slice = all.stream().skip(page.offset()).limit(page.pageSize()).toList();
+      return ResponseEntity.ok().headers(page.headers(request, THING_COUNT)).body(slice);
+    }
+
+    @PostMapping("/things")
+    Mono<NewThing> create(@Valid @RequestBody NewThing thing) {
+      return Mono.just(thing);
+    }
+
+    @GetMapping("/admin-only")
+    Mono<String> admin() {
+      return Mono.just("\"ok\"");
+    }
+
+    @GetMapping("/boom")
+    Mono<String> boom() {
+      return Mono.error(new IllegalStateException("secret internal detail"));
+    }
+  }
+}

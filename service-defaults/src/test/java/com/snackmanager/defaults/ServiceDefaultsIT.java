@@ -1,0 +1,272 @@
+package com.snackmanager.defaults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.snackmanager.defaults.security.TokenVersions;
+import com.snackmanager.testsupport.SnackTestInfrastructure;
+import java.time.Duration;
+import java.util.Date;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+@SpringBootTest(
+    classes = DefaultsTestApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class ServiceDefaultsIT {
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    SnackTestInfrastructure.get().registerWithoutDatabase(registry);
+    registry.add("spring.application.name", () -> "defaults-test");
+  }
+
+  @Autowired WebTestClient client;
+  @Autowired TokenVersions tokenVersions;
+  @Autowired ReactiveStringRedisTemplate redis;
+
+  private final long memberId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+
+  private String memberToken() {
+    return TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).build());
+  }
+
+  private WebTestClient.ResponseSpec get(String path, String token) {
+    var request = client.get().uri(path);
+    if (token != null) {
+      request = request.headers(h -> h.setBearerAuth(token));
+    }
+    return request.exchange();
+  }
+
+  private void expectProblem(
+      WebTestClient.ResponseSpec response, HttpStatus status, String detail) {
+    response
+        .expectStatus()
+        .isEqualTo(status)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody()
+        .jsonPath("$.status")
+        .isEqualTo(status.value())
+        .jsonPath("$.detail")
+        .isEqualTo(detail);
+  }
+
+  @Test
+  void noTokenIsA401WithTheFrontendsText() {
+    expectProblem(
+        get("/things", null),
+        HttpStatus.UNAUTHORIZED,
+        "Authentication credentials were not provided.");
+  }
+
+  @Test
+  void invalidTokensAreRefused() {
+    JWTClaimsSet valid = TestTokens.claims(memberId, "MEMBER", 0).build();
+    String expired =
+        TestTokens.sign(
+            TestTokens.claims(memberId, "MEMBER", 0)
+                .issueTime(Date.from(java.time.Instant.now().minusSeconds(7200)))
+                .expirationTime(Date.from(java.time.Instant.now().minusSeconds(3600)))
+                .build());
+    String refreshType =
+        TestTokens.sign(
+            TestTokens.claims(memberId, "MEMBER", 0).claim("token_type", "refresh").build());
+    String otherIssuer =
+        TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).issuer("evil").build());
+    String noVersion =
+        TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).claim("ver", null).build());
+    for (String token :
+        new String[] {
+          "garbage",
+          TestTokens.sign(valid, TestTokens.OTHER_KEY),
+          TestTokens.unsigned(valid),
+          expired,
+          refreshType,
+          otherIssuer,
+          noVersion
+        }) {
+      expectProblem(
+          get("/things", token),
+          HttpStatus.UNAUTHORIZED,
+          "Given token not valid for any token type");
+    }
+  }
+
+  @Test
+  void aMemberIsServedWithOrWithoutTrailingSlash() {
+    get("/things", memberToken()).expectStatus().isOk().expectBody().jsonPath("$[0]").isEqualTo(1);
+    get("/things/", memberToken()).expectStatus().isOk();
+  }
+
+  @Test
+  void aMemberIsNotAnAdmin() {
+    expectProblem(
+        get("/admin-only/", memberToken()),
+        HttpStatus.FORBIDDEN,
+        "You do not have permission to perform this action.");
+    get("/admin-only", TestTokens.sign(TestTokens.claims(memberId, "ADMIN", 0).build()))
+        .expectStatus()
+        .isOk();
+  }
+
+  @Test
+  void raisingTheTokenVersionRevokesOlderTokensHereAndInOtherProcesses() {
+    String old = memberToken();
+    get("/things", old).expectStatus().isOk();
+
+    // another process's registry, reading the same Redis
+    TokenVersions elsewhere = new TokenVersions(redis, Duration.ofMillis(100));
+    elsewhere.start();
+    try {
+      tokenVersions.raise(memberId, 1).block();
+      expectProblem(
+          get("/things", old), HttpStatus.UNAUTHORIZED, "Given token not valid for any token type");
+      get("/things", TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 1).build()))
+          .expectStatus()
+          .isOk();
+      await().atMost(Duration.ofSeconds(1)).until(() -> !elsewhere.isCurrent("" + memberId, 0));
+      assertThat(elsewhere.isCurrent("" + memberId, 1)).isTrue();
+      // versions never go backwards
+      tokenVersions.raise(memberId, 0).block();
+      elsewhere.refresh().block();
+      assertThat(elsewhere.isCurrent("" + memberId, 0)).isFalse();
+    } finally {
+      elsewhere.stop();
+    }
+  }
+
+  @Test
+  void validationErrorsNameTheFieldInSnakeCase() {
+    client
+        .post()
+        .uri("/things/")
+        .headers(h -> h.setBearerAuth(memberToken()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"quantity\": 0}")
+        .exchange()
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors.display_name[0]")
+        .exists()
+        .jsonPath("$.errors.quantity[0]")
+        .exists()
+        .jsonPath("$.detail")
+        .exists();
+  }
+
+  @Test
+  void wrongTypesMalformedJsonAndMissingBodiesAre400() {
+    post("{\"display_name\": \"x\", \"quantity\": \"lots\"}", MediaType.APPLICATION_JSON)
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors.quantity[0]")
+        .exists();
+    post("{\"display_name\": ", MediaType.APPLICATION_JSON)
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("Malformed JSON request body.");
+    post("", MediaType.APPLICATION_JSON).expectStatus().isBadRequest();
+  }
+
+  @Test
+  void hugePayloadsAre413AndWrongMediaTypes415() {
+    String huge = "{\"display_name\": \"" + "x".repeat(400_000) + "\", \"quantity\": 1}";
+    post(huge, MediaType.APPLICATION_JSON)
+        .expectStatus()
+        .isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    post("display_name=x", MediaType.TEXT_PLAIN)
+        .expectStatus()
+        .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+        .expectBody()
+        .jsonPath("$.detail")
+        .exists();
+  }
+
+  @Test
+  void serverFaultsHideTheirCause() {
+    get("/boom", memberToken())
+        .expectStatus()
+        .isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("Internal server error.");
+  }
+
+  @Test
+  void unknownPathsAre404Problems() {
+    get("/nothing-here", memberToken())
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void listsArePaginatedWithCountAndLinks() {
+    get("/things?page=2&page_size=100", memberToken())
+        .expectStatus()
+        .isOk()
+        .expectHeader()
+        .valueEquals("X-Total-Count", "250")
+        .expectHeader()
+        .valueEquals(
+            "Link",
+            "</things?page=3&page_size=100>; rel=\"next\", </things?page=1&page_size=100>; rel=\"prev\"")
+        .expectBody()
+        .jsonPath("$[0]")
+        .isEqualTo(101)
+        .jsonPath("$.length()")
+        .isEqualTo(100);
+    get("/things?ordering=-id&page_size=5", memberToken())
+        .expectBody()
+        .jsonPath("$[0]")
+        .isEqualTo(250);
+  }
+
+  @Test
+  void badPagingAndOrderingAre400() {
+    for (String query :
+        new String[] {"page=0", "page=abc", "page_size=1001", "page_size=0", "ordering=name"}) {
+      get("/things?" + query, memberToken())
+          .expectStatus()
+          .isBadRequest()
+          .expectBody()
+          .jsonPath("$.errors")
+          .exists();
+    }
+  }
+
+  @Test
+  void healthIsPublic() {
+    get("/actuator/health/liveness", null).expectStatus().isOk();
+  }
+
+  private WebTestClient.ResponseSpec post(String body, MediaType type) {
+    return client
+        .post()
+        .uri("/things")
+        .headers(h -> h.setBearerAuth(memberToken()))
+        .contentType(type)
+        .bodyValue(body)
+        .exchange();
+  }
+}
