@@ -1,0 +1,128 @@
+package com.snackmanager.events;
+
+import com.snackmanager.events.envelope.EventCodec;
+import com.snackmanager.events.inbox.InboxProcessor;
+import com.snackmanager.events.kafka.SnackDeadLetterRecoverer;
+import com.snackmanager.events.kafka.SnackKafkaListeners;
+import com.snackmanager.events.kafka.SnackKafkaProperties;
+import com.snackmanager.events.kafka.SnackTopics;
+import com.snackmanager.events.outbox.OutboxProperties;
+import com.snackmanager.events.outbox.OutboxRelay;
+import com.snackmanager.events.outbox.OutboxWriter;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+
+/**
+ * Gives a service the event plumbing: {@link EventCodec}; with R2DBC the {@link OutboxWriter},
+ * {@link InboxProcessor} and (unless {@code snack.outbox.relay.enabled=false}) the {@link
+ * OutboxRelay}; with Kafka the {@link SnackTopics} helper and the default {@code
+ * kafkaListenerContainerFactory} with retries and dead-lettering.
+ *
+ * <p>Runs before Boot's Kafka auto-configuration so that Boot's own listener container factory
+ * backs off in favour of this one; Boot's consumer and producer factories are still used. The
+ * nested configurations are imported rather than annotated {@code @Configuration}, so that an
+ * application whose component scan covers this package does not register them too early.
+ */
+@AutoConfiguration(
+    after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class},
+    before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties({OutboxProperties.class, SnackKafkaProperties.class})
+@Import({
+  SnackEventsAutoConfiguration.DatabaseConfiguration.class,
+  SnackEventsAutoConfiguration.KafkaConfiguration.class
+})
+public class SnackEventsAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventCodec eventCodec() {
+    return new EventCodec();
+  }
+
+  @ConditionalOnClass(DatabaseClient.class)
+  @ConditionalOnBean({DatabaseClient.class, ReactiveTransactionManager.class})
+  static class DatabaseConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxWriter outboxWriter(DatabaseClient db, EventCodec codec) {
+      return new OutboxWriter(db, codec);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboxProcessor inboxProcessor(DatabaseClient db, ReactiveTransactionManager transactions) {
+      return new InboxProcessor(db, transactions);
+    }
+
+    @Bean
+    @ConditionalOnClass(KafkaTemplate.class)
+    @ConditionalOnBooleanProperty(name = "snack.outbox.relay.enabled", matchIfMissing = true)
+    @ConditionalOnMissingBean
+    OutboxRelay outboxRelay(
+        DatabaseClient db,
+        ReactiveTransactionManager transactions,
+        ProducerFactory<?, ?> producerFactory,
+        OutboxProperties properties) {
+      return new OutboxRelay(
+          db, transactions, producerFactory.getConfigurationProperties(), properties);
+    }
+  }
+
+  @ConditionalOnClass(KafkaTemplate.class)
+  static class KafkaConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SnackTopics snackTopics(SnackKafkaProperties properties) {
+      return new SnackTopics(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SnackDeadLetterRecoverer snackDeadLetterRecoverer(ProducerFactory<?, ?> producerFactory) {
+      return SnackDeadLetterRecoverer.create(producerFactory.getConfigurationProperties());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(CommonErrorHandler.class)
+    DefaultErrorHandler snackKafkaErrorHandler(
+        SnackDeadLetterRecoverer recoverer, SnackKafkaProperties properties) {
+      return SnackKafkaListeners.errorHandler(recoverer, properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Boot's configurer is typed <Object, Object>
+    ConcurrentKafkaListenerContainerFactory<String, String> kafkaListenerContainerFactory(
+        ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+        ConsumerFactory<?, ?> consumerFactory,
+        CommonErrorHandler errorHandler) {
+      ConcurrentKafkaListenerContainerFactory<String, String> factory =
+          new ConcurrentKafkaListenerContainerFactory<>();
+      // spring.kafka.listener.* still apply
+      configurer.configure(
+          (ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumerFactory);
+      SnackKafkaListeners.configure(factory, consumerFactory, errorHandler);
+      return factory;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package com.snackmanager.events.kafka;
+
+import com.snackmanager.events.envelope.MalformedEventException;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+
+/** How the suite's Kafka listeners handle failures and acknowledge records. */
+public final class SnackKafkaListeners {
+
+  private SnackKafkaListeners() {}
+
+  /**
+   * Retries a failing record {@code snack.kafka.retries} times with doubling pauses, then publishes
+   * it to its dead-letter topic. A record that is not an event envelope ({@link
+   * MalformedEventException}) or cannot be deserialised goes there at once: retrying cannot help.
+   */
+  public static DefaultErrorHandler errorHandler(
+      SnackDeadLetterRecoverer recoverer, SnackKafkaProperties properties) {
+    ExponentialBackOffWithMaxRetries backOff =
+        new ExponentialBackOffWithMaxRetries(properties.retries());
+    backOff.setInitialInterval(properties.retryBackoff().toMillis());
+    backOff.setMultiplier(2);
+    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+    handler.addNotRetryableExceptions(MalformedEventException.class);
+    return handler;
+  }
+
+  /**
+   * Applies the suite's listener defaults to {@code factory}: {@code errorHandler}, an offset
+   * committed after each successfully handled (or dead-lettered) record (this overrides {@code
+   * spring.kafka.listener.ack-mode}), and, unless {@code spring.kafka.consumer.auto-offset-reset}
+   * says otherwise, a new consumer group reading its topics from the beginning (a projection needs
+   * every event, not just those after its first start).
+   */
+  public static void configure(
+      ConcurrentKafkaListenerContainerFactory<String, String> factory,
+      ConsumerFactory<?, ?> consumerFactory,
+      CommonErrorHandler errorHandler) {
+    factory.setCommonErrorHandler(errorHandler);
+    factory.getContainerProperties().setAckMode(AckMode.RECORD);
+    if (!consumerFactory
+        .getConfigurationProperties()
+        .containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
+      Properties overrides = factory.getContainerProperties().getKafkaConsumerProperties();
+      overrides.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    }
+  }
+}
