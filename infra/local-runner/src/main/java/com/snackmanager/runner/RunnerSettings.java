@@ -1,0 +1,127 @@
+package com.snackmanager.runner;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the runner reads from its environment, with the defaults, and where it keeps its state
+ * ({@code <root>/.run}).
+ *
+ * @param root the project root (service jars are found under it)
+ * @param externalDbUrl {@code SNACK_DB_URL}: use this PostgreSQL instead of the embedded one
+ * @param externalRedisUrl {@code SNACK_REDIS_URL}: use this Redis instead of the embedded one
+ * @param externalKafkaBootstrap {@code SNACK_KAFKA_BOOTSTRAP}: use this Kafka instead of a local
+ *     broker
+ * @param services {@code SNACK_SERVICES}: start only these (comma separated; {@code none} for
+ *     infrastructure only); empty means all
+ */
+record RunnerSettings(
+    Path root,
+    int postgresPort,
+    int redisPort,
+    int kafkaPort,
+    int kafkaControllerPort,
+    Optional<String> externalDbUrl,
+    Optional<String> dbAdminUser,
+    String dbAdminPassword,
+    Optional<String> externalRedisUrl,
+    Optional<String> externalKafkaBootstrap,
+    String adminEmail,
+    String adminPassword,
+    List<String> serviceJavaOpts,
+    Optional<Set<String>> services) {
+
+  static final String DEFAULT_ADMIN_EMAIL = "admin@snack.local";
+  static final String DEFAULT_ADMIN_PASSWORD = "snack-admin-dev";
+
+  static RunnerSettings from(Path root, Map<String, String> env) {
+    int kafkaPort = port(env, "SNACK_KAFKA_PORT", 19092);
+    return new RunnerSettings(
+        root.toAbsolutePath().normalize(),
+        port(env, "SNACK_PG_PORT", 15432),
+        port(env, "SNACK_REDIS_PORT", 16379),
+        kafkaPort,
+        port(env, "SNACK_KAFKA_CONTROLLER_PORT", kafkaPort + 1),
+        value(env, "SNACK_DB_URL"),
+        value(env, "SNACK_DB_ADMIN_USER"),
+        value(env, "SNACK_DB_ADMIN_PASSWORD").orElse(""),
+        value(env, "SNACK_REDIS_URL"),
+        value(env, "SNACK_KAFKA_BOOTSTRAP"),
+        value(env, "SNACK_ADMIN_EMAIL").orElse(DEFAULT_ADMIN_EMAIL),
+        value(env, "SNACK_ADMIN_PASSWORD").orElse(DEFAULT_ADMIN_PASSWORD),
+        value(env, "SNACK_SERVICE_JAVA_OPTS")
+            .map(opts -> List.of(opts.trim().split("\\s+")))
+            .orElse(List.of()),
+        value(env, "SNACK_SERVICES")
+            .map(list -> new LinkedHashSet<>(Arrays.asList(list.trim().split("\\s*,\\s*")))));
+  }
+
+  boolean wants(String service) {
+    return services.map(names -> names.contains(service)).orElse(true);
+  }
+
+  Path runDir() {
+    return root.resolve(".run");
+  }
+
+  Path logs() {
+    return runDir().resolve("logs");
+  }
+
+  Path log(String name) {
+    return logs().resolve(name + ".log");
+  }
+
+  Path postgresData() {
+    return runDir().resolve("postgres");
+  }
+
+  Path kafkaDir() {
+    return runDir().resolve("kafka");
+  }
+
+  Path signingKey() {
+    return runDir().resolve("jwt-signing-key.pem");
+  }
+
+  Path readyFile() {
+    return runDir().resolve("ready");
+  }
+
+  Path failedFile() {
+    return runDir().resolve("failed");
+  }
+
+  Path pidsFile() {
+    return runDir().resolve("pids");
+  }
+
+  Path runnerPidFile() {
+    return runDir().resolve("runner.pid");
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private static int port(Map<String, String> env, String name, int fallback) {
+    Optional<String> given = value(env, name);
+    if (given.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int port = Integer.parseInt(given.get());
+      if (port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+      return port;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a TCP port, not '" + given.get() + "'");
+    }
+  }
+}

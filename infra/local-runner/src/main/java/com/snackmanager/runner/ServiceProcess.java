@@ -1,0 +1,117 @@
+package com.snackmanager.runner;
+
+import com.snackmanager.runner.ServiceTable.Service;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** Starts one service jar as its own JVM and waits until its readiness probe answers 200. */
+final class ServiceProcess {
+
+  /** Where the infrastructure is, as every service is told. */
+  record Endpoints(String jdbcUrl, String redisUrl, String kafkaBootstrap, Path signingKey) {}
+
+  static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC");
+  static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private ServiceProcess() {}
+
+  /** The variables a service gets on top of the runner's own environment. */
+  static Map<String, String> environment(
+      Service service, Endpoints endpoints, RunnerSettings settings) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("SERVER_PORT", Integer.toString(service.port()));
+    service
+        .database()
+        .ifPresent(
+            database -> {
+              env.put("SNACK_DB_URL", endpoints.jdbcUrl());
+              env.put("SNACK_DB_USER", database.role());
+              env.put("SNACK_DB_PASSWORD", database.password());
+            });
+    env.put("SNACK_REDIS_URL", endpoints.redisUrl());
+    env.put("SNACK_KAFKA_BOOTSTRAP", endpoints.kafkaBootstrap());
+    env.put("SNACK_ADMIN_EMAIL", settings.adminEmail());
+    env.put("SNACK_ADMIN_PASSWORD", settings.adminPassword());
+    env.put("SNACK_JWT_PRIVATE_KEY_FILE", endpoints.signingKey().toString());
+    return env;
+  }
+
+  static List<String> command(Path java, Path jar, List<String> extraJvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.addAll(JVM_OPTIONS);
+    command.addAll(extraJvmOptions); // later options win, so these can override the defaults
+    command.add("-jar");
+    command.add(jar.toString());
+    return command;
+  }
+
+  static ChildProcess start(
+      Service service, Path jar, Endpoints endpoints, RunnerSettings settings, Path java) {
+    return ChildProcess.start(
+        service.name(),
+        command(java, jar, settings.serviceJavaOpts()),
+        environment(service, endpoints, settings),
+        settings.root(),
+        ChildProcess.freshLog(settings.log(service.name())));
+  }
+
+  /**
+   * Polls {@code /actuator/health/readiness} until it answers 200; fails with the end of the log if
+   * the process dies, the timeout passes or {@code cancelled} turns true.
+   */
+  static void awaitReady(ChildProcess child, int port, BooleanSupplier cancelled) {
+    URI probe = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+    HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(3)).build();
+    Instant deadline = Instant.now().plus(READY_TIMEOUT);
+    while (true) {
+      if (!child.isAlive()) {
+        throw new IllegalStateException(
+            child.name()
+                + " exited (code "
+                + child.process().exitValue()
+                + ") before it was ready. Last lines of its log:\n"
+                + child.tail(40));
+      }
+      if (cancelled.getAsBoolean()) {
+        throw new IllegalStateException("start-up cancelled while waiting for " + child.name());
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException(
+            child.name()
+                + " was not ready after "
+                + READY_TIMEOUT.toSeconds()
+                + " s ("
+                + probe
+                + "). Last lines of its log:\n"
+                + child.tail(40));
+      }
+      try {
+        if (HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + child.name(), e);
+      }
+      child.waitForExit(Duration.ofSeconds(1)); // the poll interval, cut short if it dies
+    }
+  }
+}

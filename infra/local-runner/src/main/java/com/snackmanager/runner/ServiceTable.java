@@ -1,0 +1,62 @@
+package com.snackmanager.runner;
+
+import com.snackmanager.testsupport.ServiceDatabase;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The services the runner starts, in one place. To add a service, add a row: its module name (which
+ * is also the process name and log name), HTTP port, schema (or {@code null}) and start position.
+ * The gateway goes last so that the services it routes to are up first.
+ */
+final class ServiceTable {
+
+  /** One row: the jar is {@code <module>/target/<module>-<version>.jar}. */
+  record Service(String name, int port, Optional<ServiceDatabase> database, int startOrder) {
+
+    Service(String name, int port, ServiceDatabase database, int startOrder) {
+      this(name, port, Optional.ofNullable(database), startOrder);
+    }
+
+    Path jar(Path root, String version) {
+      return root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
+    }
+  }
+
+  static final List<Service> SERVICES =
+      List.of(
+          new Service("auth-service", 8081, ServiceDatabase.AUTH, 10),
+          // snack-service 8082 CATALOG 20, order-service 8083 ORDERING 30,
+          // reaction-service 8084 REACTION 40, statistics-service 8085 STATISTICS 50 go here
+          new Service("gateway", 8080, (ServiceDatabase) null, 100));
+
+  private ServiceTable() {}
+
+  static List<Service> inStartOrder() {
+    return SERVICES.stream().sorted(Comparator.comparingInt(Service::startOrder)).toList();
+  }
+
+  static Optional<Service> find(String name) {
+    return SERVICES.stream().filter(service -> service.name().equals(name)).findFirst();
+  }
+
+  /** The suite's version, which names the service jars (filtered in by Maven). */
+  static String suiteVersion() {
+    try (InputStream in = ServiceTable.class.getResourceAsStream("/local-runner.properties")) {
+      if (in == null) {
+        throw new IllegalStateException("local-runner.properties is missing from the runner");
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("suite.version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

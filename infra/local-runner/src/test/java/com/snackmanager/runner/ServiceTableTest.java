@@ -1,0 +1,49 @@
+package com.snackmanager.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.snackmanager.runner.ServiceTable.Service;
+import com.snackmanager.testsupport.ServiceDatabase;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ServiceTableTest {
+
+  @Test
+  void startsTheAuthServiceBeforeTheGateway() {
+    assertThat(ServiceTable.inStartOrder())
+        .extracting(Service::name)
+        .containsExactly("auth-service", "gateway");
+  }
+
+  @Test
+  void knowsEachServicesPortAndSchema() {
+    Service auth = ServiceTable.find("auth-service").orElseThrow();
+    Service gateway = ServiceTable.find("gateway").orElseThrow();
+
+    assertThat(auth.port()).isEqualTo(8081);
+    assertThat(auth.database()).contains(ServiceDatabase.AUTH);
+    assertThat(gateway.port()).isEqualTo(8080);
+    assertThat(gateway.database()).isEmpty();
+  }
+
+  @Test
+  void namesArePortsAreUniqueAndTheGatewayStartsLast() {
+    assertThat(ServiceTable.SERVICES).extracting(Service::name).doesNotHaveDuplicates();
+    assertThat(ServiceTable.SERVICES).extracting(Service::port).doesNotHaveDuplicates();
+    assertThat(ServiceTable.inStartOrder()).last().extracting(Service::name).isEqualTo("gateway");
+  }
+
+  @Test
+  void findsTheJarInTheModulesTargetFolder() {
+    Service auth = ServiceTable.find("auth-service").orElseThrow();
+
+    assertThat(auth.jar(Path.of("/work/suite"), "1.2.3"))
+        .isEqualTo(Path.of("/work/suite/auth-service/target/auth-service-1.2.3.jar"));
+  }
+
+  @Test
+  void readsTheSuiteVersionMavenFilteredIn() {
+    assertThat(ServiceTable.suiteVersion()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+}
