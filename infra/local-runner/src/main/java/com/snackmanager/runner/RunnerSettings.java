@@ -19,6 +19,9 @@ import java.util.Set;
  *     broker
  * @param services {@code SNACK_SERVICES}: start only these (comma separated; {@code none} for
  *     infrastructure only); empty means all
+ * @param portOffset {@code SNACK_PORT_OFFSET}: added to every service's port (so a second suite,
+ *     such as the end-to-end tests', can run beside a developer's)
+ * @param runDir {@code SNACK_RUN_DIR}: where state, logs and data go (default {@code <root>/.run})
  */
 record RunnerSettings(
     Path root,
@@ -34,15 +37,18 @@ record RunnerSettings(
     String adminEmail,
     String adminPassword,
     List<String> serviceJavaOpts,
-    Optional<Set<String>> services) {
+    Optional<Set<String>> services,
+    int portOffset,
+    Path runDir) {
 
   static final String DEFAULT_ADMIN_EMAIL = "admin@snack.local";
   static final String DEFAULT_ADMIN_PASSWORD = "snack-admin-dev";
 
   static RunnerSettings from(Path root, Map<String, String> env) {
     int kafkaPort = port(env, "SNACK_KAFKA_PORT", 19092);
+    Path normalRoot = root.toAbsolutePath().normalize();
     return new RunnerSettings(
-        root.toAbsolutePath().normalize(),
+        normalRoot,
         port(env, "SNACK_PG_PORT", 15432),
         port(env, "SNACK_REDIS_PORT", 16379),
         kafkaPort,
@@ -58,15 +64,15 @@ record RunnerSettings(
             .map(opts -> List.of(opts.trim().split("\\s+")))
             .orElse(List.of()),
         value(env, "SNACK_SERVICES")
-            .map(list -> new LinkedHashSet<>(Arrays.asList(list.trim().split("\\s*,\\s*")))));
+            .map(list -> new LinkedHashSet<>(Arrays.asList(list.trim().split("\\s*,\\s*")))),
+        offset(env),
+        value(env, "SNACK_RUN_DIR")
+            .map(dir -> normalRoot.resolve(dir).normalize())
+            .orElse(normalRoot.resolve(".run")));
   }
 
   boolean wants(String service) {
     return services.map(names -> names.contains(service)).orElse(true);
-  }
-
-  Path runDir() {
-    return root.resolve(".run");
   }
 
   Path logs() {
@@ -107,6 +113,20 @@ record RunnerSettings(
 
   private static Optional<String> value(Map<String, String> env, String name) {
     return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private static int offset(Map<String, String> env) {
+    Optional<String> given = value(env, "SNACK_PORT_OFFSET");
+    try {
+      int offset = given.map(Integer::parseInt).orElse(0);
+      if (offset < 0 || offset > 50000) {
+        throw new NumberFormatException();
+      }
+      return offset;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "SNACK_PORT_OFFSET must be a number from 0 to 50000, not '" + given.orElse("") + "'");
+    }
   }
 
   private static int port(Map<String, String> env, String name, int fallback) {

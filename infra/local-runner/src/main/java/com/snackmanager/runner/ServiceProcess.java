@@ -48,6 +48,13 @@ final class ServiceProcess {
     env.put("SNACK_ADMIN_EMAIL", settings.adminEmail());
     env.put("SNACK_ADMIN_PASSWORD", settings.adminPassword());
     env.put("SNACK_JWT_PRIVATE_KEY_FILE", endpoints.signingKey().toString());
+    // where every other service is (the gateway routes there; everybody reads the auth JWKS)
+    for (Service other : ServiceTable.inStartOrder(settings.portOffset())) {
+      env.put(other.urlVariable(), "http://127.0.0.1:" + other.port());
+    }
+    env.put(
+        "SNACK_JWKS_URI",
+        env.get(ServiceTable.find("auth-service").orElseThrow().urlVariable()) + "/auth/jwks/");
     return env;
   }
 

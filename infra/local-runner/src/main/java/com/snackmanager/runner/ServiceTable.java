@@ -24,6 +24,17 @@ final class ServiceTable {
       this(name, port, Optional.ofNullable(database), startOrder);
     }
 
+    Service shifted(int offset) {
+      return new Service(name, port + offset, database, startOrder);
+    }
+
+    /**
+     * The variable that tells other processes where this service is, e.g. SNACK_AUTH_SERVICE_URL.
+     */
+    String urlVariable() {
+      return "SNACK_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_URL";
+    }
+
     Path jar(Path root, String version) {
       return root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
     }
@@ -38,8 +49,12 @@ final class ServiceTable {
 
   private ServiceTable() {}
 
-  static List<Service> inStartOrder() {
-    return SERVICES.stream().sorted(Comparator.comparingInt(Service::startOrder)).toList();
+  /** Every service in start order, its port shifted by {@code portOffset}. */
+  static List<Service> inStartOrder(int portOffset) {
+    return SERVICES.stream()
+        .sorted(Comparator.comparingInt(Service::startOrder))
+        .map(service -> service.shifted(portOffset))
+        .toList();
   }
 
   static Optional<Service> find(String name) {

@@ -144,7 +144,7 @@ public final class Supervisor {
                               "SNACK_SERVICES names an unknown service: " + unknown);
                         }));
     List<Service> toStart = new ArrayList<>();
-    for (Service service : ServiceTable.inStartOrder()) {
+    for (Service service : ServiceTable.inStartOrder(settings.portOffset())) {
       Path jar = service.jar(settings.root(), version);
       if (!settings.wants(service.name())) {
         skip(service, "not in SNACK_SERVICES");

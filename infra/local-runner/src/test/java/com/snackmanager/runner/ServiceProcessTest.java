@@ -3,6 +3,7 @@ package com.snackmanager.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snackmanager.runner.ServiceProcess.Endpoints;
+import com.snackmanager.runner.ServiceTable.Service;
 import com.snackmanager.testsupport.ServiceDatabase;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,6 +50,26 @@ class ServiceProcessTest {
         .containsEntry("SERVER_PORT", "8080")
         .containsEntry("SNACK_REDIS_URL", "redis://127.0.0.1:16379");
     assertThat(env.keySet()).noneMatch(name -> name.startsWith("SNACK_DB_"));
+  }
+
+  @Test
+  void shiftsEveryPortByTheOffsetAndTellsEachServiceWhereTheOthersAre() {
+    RunnerSettings settings =
+        RunnerSettings.from(
+            Path.of("/suite"), Map.of("SNACK_PORT_OFFSET", "1000", "SNACK_RUN_DIR", "target/e2e"));
+
+    Service gateway =
+        ServiceTable.inStartOrder(settings.portOffset()).stream()
+            .filter(service -> service.name().equals("gateway"))
+            .findFirst()
+            .orElseThrow();
+    Map<String, String> env = ServiceProcess.environment(gateway, endpoints, settings);
+
+    assertThat(env)
+        .containsEntry("SERVER_PORT", "9080")
+        .containsEntry("SNACK_AUTH_SERVICE_URL", "http://127.0.0.1:9081")
+        .containsEntry("SNACK_JWKS_URI", "http://127.0.0.1:9081/auth/jwks/");
+    assertThat(settings.runDir()).isEqualTo(Path.of("/suite/target/e2e"));
   }
 
   @Test
