@@ -355,7 +355,8 @@ public final class Supervisor {
   }
 
   private String summary() {
-    int gatewayPort = ServiceTable.find("gateway").map(Service::port).orElse(8080);
+    int gatewayPort =
+        ServiceTable.find("gateway").map(Service::port).orElse(8080) + settings.portOffset();
     boolean gatewayUp = running.stream().anyMatch(r -> r.name().equals("gateway"));
     String gateway = "http://localhost:" + gatewayPort;
     String notStarted = gatewayUp ? "" : "   (gateway not started, see below)";
