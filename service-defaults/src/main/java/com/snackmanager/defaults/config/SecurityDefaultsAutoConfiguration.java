@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -37,7 +38,14 @@ public class SecurityDefaultsAutoConfiguration {
             .jwsAlgorithm(SignatureAlgorithm.RS256)
             .build();
     decoder.setJwtValidator(SnackJwt.validator(properties.issuer(), versions));
-    return decoder;
+    // Spring reports an unreachable JWKS as an IllegalStateException (a 500); as a JwtException it
+    // becomes an AuthenticationServiceException, which ProblemMapper answers with a 503
+    ReactiveJwtDecoder jwks = decoder;
+    return token ->
+        jwks.decode(token)
+            .onErrorMap(
+                IllegalStateException.class,
+                e -> new JwtException("The signing keys are unavailable: " + e.getMessage(), e));
   }
 
   @Bean

@@ -1,0 +1,97 @@
+package com.snackmanager.gateway.ratelimit;
+
+import com.snackmanager.defaults.web.Problems;
+import java.net.InetSocketAddress;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs after authentication (so a member is known by their token) and before routing. Each request
+ * counts against one bucket: sign-in attempts per client IP, a member's requests per member,
+ * anything else without a token per client IP. Health probes are never limited.
+ */
+public class RateLimitFilter implements WebFilter, Ordered {
+
+  /** After Spring Security's filter chain (-100), before the handlers. */
+  public static final int ORDER = 0;
+
+  private final RedisTokenBucket buckets;
+  private final RateLimitProperties limits;
+  private final Problems problems;
+
+  public RateLimitFilter(RedisTokenBucket buckets, RateLimitProperties limits, Problems problems) {
+    this.buckets = buckets;
+    this.limits = limits;
+    this.problems = problems;
+  }
+
+  @Override
+  public int getOrder() {
+    return ORDER;
+  }
+
+  @Override
+  public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+    ServerHttpRequest request = exchange.getRequest();
+    String path = request.getPath().pathWithinApplication().value();
+    if (path.startsWith("/actuator/")) {
+      return chain.filter(exchange);
+    }
+    if (HttpMethod.POST.equals(request.getMethod()) && path.equals("/auth/token")) {
+      return limit(exchange, chain, "token", clientIp(request), limits.token());
+    }
+    return exchange
+        .getPrincipal()
+        .filter(JwtAuthenticationToken.class::isInstance)
+        .map(member -> new Bucket("member", member.getName(), limits.member()))
+        .switchIfEmpty(
+            Mono.fromSupplier(() -> new Bucket("ip", clientIp(request), limits.anonymous())))
+        .flatMap(bucket -> limit(exchange, chain, bucket.name(), bucket.id(), bucket.policy()));
+  }
+
+  private Mono<Void> limit(
+      ServerWebExchange exchange,
+      WebFilterChain chain,
+      String name,
+      String id,
+      RateLimitProperties.Policy policy) {
+    return buckets
+        .take(name, id, policy)
+        .flatMap(
+            decision -> {
+              if (decision.allowed()) {
+                return chain.filter(exchange);
+              }
+              long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+              exchange
+                  .getResponse()
+                  .getHeaders()
+                  .set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+              return problems.write(
+                  exchange,
+                  Problems.of(
+                      HttpStatus.TOO_MANY_REQUESTS,
+                      "Request was throttled. Expected available in " + seconds + " seconds."));
+            });
+  }
+
+  private static String clientIp(ServerHttpRequest request) {
+    InetSocketAddress remote = request.getRemoteAddress();
+    if (remote == null) {
+      return "unknown";
+    }
+    return remote.getAddress() == null
+        ? remote.getHostString()
+        : remote.getAddress().getHostAddress();
+  }
+
+  private record Bucket(String name, String id, RateLimitProperties.Policy policy) {}
+}

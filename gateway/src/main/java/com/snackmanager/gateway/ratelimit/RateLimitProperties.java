@@ -1,0 +1,46 @@
+package com.snackmanager.gateway.ratelimit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The limits ({@code snack.rate-limit.*}).
+ *
+ * @param enabled whether requests are limited at all
+ * @param member per member (the access token's subject)
+ * @param anonymous per client IP, for requests without a token
+ * @param token per client IP, for {@code POST /auth/token} (password guessing)
+ */
+@ConfigurationProperties("snack.rate-limit")
+public record RateLimitProperties(boolean enabled, Policy member, Policy anonymous, Policy token) {
+
+  public RateLimitProperties {
+    member = member == null ? new Policy(50, Duration.ofSeconds(1), 100) : member;
+    anonymous = anonymous == null ? new Policy(20, Duration.ofSeconds(1), 40) : anonymous;
+    token = token == null ? new Policy(10, Duration.ofMinutes(1), 10) : token;
+  }
+
+  /**
+   * A token bucket: {@code limit} requests per {@code period} on average, and up to {@code burst}
+   * at once after a quiet spell.
+   */
+  public record Policy(int limit, Duration period, int burst) {
+
+    public Policy {
+      if (limit < 1 || burst < 1 || period == null || period.isZero() || period.isNegative()) {
+        throw new IllegalArgumentException(
+            "A rate limit needs a positive limit, burst and period; got "
+                + limit
+                + "/"
+                + period
+                + " burst "
+                + burst);
+      }
+    }
+
+    /** Requests that come back per millisecond. */
+    double permitsPerMilli() {
+      return (double) limit / period.toMillis();
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package com.snackmanager.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+class RoutingIT extends GatewayTestBase {
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "/auth/users/profile, auth-service, /auth/users/profile",
+    "/auth/users/profile/, auth-service, /auth/users/profile",
+    "/checks/is_authenticated, auth-service, /checks/is_authenticated",
+    "/checks/is_authenticated/, auth-service, /checks/is_authenticated",
+    "/snacks, snack-service, /snacks",
+    "/snacks/, snack-service, /snacks",
+    "/snacks/abc123, snack-service, /snacks/abc123",
+    "/snacks/abc123/, snack-service, /snacks/abc123",
+    "/snacks/abc123/reaction, reaction-service, /snacks/abc123/reaction",
+    "/snacks/abc123/reaction/, reaction-service, /snacks/abc123/reaction",
+    "/orders, order-service, /orders",
+    "/orders/, order-service, /orders",
+    "/orders/o-1/history/, order-service, /orders/o-1/history",
+  })
+  void eachPrefixReachesItsServiceWithOrWithoutTrailingSlash(
+      String path, String service, String forwardedPath) {
+    String token = TestTokens.member();
+    get(path + "?page=2", token)
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.service")
+        .isEqualTo(service)
+        .jsonPath("$.path")
+        .isEqualTo(forwardedPath)
+        .jsonPath("$.query")
+        .isEqualTo("page=2")
+        .jsonPath("$.authorization")
+        .isEqualTo("Bearer " + token);
+  }
+
+  @Test
+  void bodiesAndMethodsAreForwarded() {
+    client
+        .post()
+        .uri("/orders/")
+        .headers(h -> h.setBearerAuth(TestTokens.member()))
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"snacks\":[{\"uid\":\"abc\",\"quantity\":2}]}")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.method")
+        .isEqualTo("POST")
+        .jsonPath("$.body")
+        .isEqualTo("{\"snacks\":[{\"uid\":\"abc\",\"quantity\":2}]}");
+  }
+
+  @Test
+  void clientForwardingHeadersAreNotPassedOn() {
+    client
+        .get()
+        .uri("/snacks/")
+        .headers(
+            h -> {
+              h.setBearerAuth(TestTokens.member());
+              h.set("X-Forwarded-For", "203.0.113.66");
+              h.set("X-Forwarded-Host", "evil.example");
+              h.set("Forwarded", "for=203.0.113.66;host=evil.example");
+            })
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody()
+        .jsonPath("$.x_forwarded_for")
+        .doesNotExist()
+        .jsonPath("$.x_forwarded_host")
+        .doesNotExist()
+        .jsonPath("$.forwarded")
+        .doesNotExist();
+  }
+
+  @Test
+  void aServiceThatIsNotRunningIsA503NamingIt() {
+    expectProblem(
+            get("/statistics/orders/?period=day", TestTokens.member()),
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "statistics-service is unavailable; try again shortly.")
+        .jsonPath("$.instance")
+        .isEqualTo("/statistics/orders");
+  }
+
+  @Test
+  void aServiceTooSlowToAnswerIsA503NamingIt() {
+    assertThat(StubServices.SLOW).isGreaterThan(java.time.Duration.parse("PT" + RESPONSE_TIMEOUT));
+    expectProblem(
+        get("/orders/slow", TestTokens.member()),
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "order-service is unavailable; try again shortly.");
+  }
+
+  @Test
+  void aServicesOwnErrorsPassThroughUnchanged() {
+    expectProblem(
+        get("/snacks/missing/", TestTokens.member()), HttpStatus.NOT_FOUND, "No such snack.");
+    expectProblem(
+        get("/orders/invalid", TestTokens.member()), HttpStatus.BAD_REQUEST, "Bad input.");
+    expectProblem(
+        get("/auth/users/broken", TestTokens.member()),
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "It broke.");
+  }
+
+  @Test
+  void pathsNoServiceOwnsAre404() {
+    get("/nothing-here/", TestTokens.member())
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void noRouteLeadsToAServicesDocsOrActuator() {
+    get("/v3/api-docs", TestTokens.member()).expectStatus().isNotFound();
+    get("/actuator/env", TestTokens.member()).expectStatus().isNotFound();
+    // the gateway's own actuator: only health is open to the world
+    get("/actuator/prometheus", null).expectStatus().isUnauthorized();
+  }
+}
