@@ -1,0 +1,79 @@
+package com.snackmanager.auth.config;
+
+import com.snackmanager.auth.token.SigningKeys;
+import com.snackmanager.defaults.security.SecurityDefaults;
+import com.snackmanager.defaults.security.SnackJwt;
+import com.snackmanager.defaults.security.SnackSecurityProperties;
+import com.snackmanager.defaults.security.TokenVersions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Who may call what. Sign-up, login, refresh and the key set are public; member management and the
+ * admin check need an admin; everything else a valid access token.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  /** Endpoints anyone may call (besides {@link SecurityDefaults#PUBLIC_PATHS}). */
+  static final String[] PUBLIC_ENDPOINTS = {
+    "/auth/sign-up", "/auth/token", "/auth/token/refresh", "/auth/jwks"
+  };
+
+  @Bean
+  SecurityWebFilterChain securityWebFilterChain(
+      ServerHttpSecurity http, SecurityDefaults defaults) {
+    return defaults
+        .apply(http)
+        // a stale token sent along to a public endpoint (the frontend attaches it everywhere) is
+        // ignored rather than refused: it must not stop anyone from logging in again
+        .oauth2ResourceServer(server -> server.bearerTokenConverter(bearerOutsidePublicPaths()))
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers(SecurityDefaults.PUBLIC_PATHS)
+                    .permitAll()
+                    .pathMatchers(PUBLIC_ENDPOINTS)
+                    .permitAll()
+                    .pathMatchers("/auth/users/profile", "/auth/users/resign")
+                    .authenticated()
+                    .pathMatchers("/auth/users", "/auth/users/**", "/checks/is_admin")
+                    .hasRole("ADMIN")
+                    .anyExchange()
+                    .authenticated())
+        .build();
+  }
+
+  /** Checks tokens with this service's own public key: no HTTP call to its own key set. */
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(
+      SigningKeys keys, SnackSecurityProperties properties, TokenVersions versions) {
+    NimbusReactiveJwtDecoder decoder =
+        NimbusReactiveJwtDecoder.withPublicKey(keys.publicKey()).build();
+    decoder.setJwtValidator(SnackJwt.validator(properties.issuer(), versions));
+    return decoder;
+  }
+
+  private static ServerBearerTokenAuthenticationConverter bearerOutsidePublicPaths() {
+    ServerWebExchangeMatcher publicEndpoints =
+        ServerWebExchangeMatchers.pathMatchers(PUBLIC_ENDPOINTS);
+    return new ServerBearerTokenAuthenticationConverter() {
+      @Override
+      public Mono<Authentication> convert(ServerWebExchange exchange) {
+        return publicEndpoints
+            .matches(exchange)
+            .flatMap(match -> match.isMatch() ? Mono.empty() : super.convert(exchange));
+      }
+    };
+  }
+}

@@ -1,0 +1,176 @@
+package com.snackmanager.auth.token;
+
+import com.snackmanager.auth.member.Member;
+import com.snackmanager.auth.member.Members;
+import com.snackmanager.auth.member.PasswordHasher;
+import com.snackmanager.defaults.security.AuthenticatedMember;
+import com.snackmanager.defaults.web.ApiException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/** Login, refresh-token rotation with reuse detection, and sign-out. */
+@Service
+public class TokenService {
+
+  public static final String BAD_CREDENTIALS = "No active account found with the given credentials";
+  public static final String INVALID_REFRESH = "Token is invalid or expired";
+  public static final String TOO_MANY_ATTEMPTS =
+      "Too many failed login attempts for this account; try again later.";
+  public static final String NOT_YOUR_TOKEN = "This refresh token belongs to another member.";
+
+  private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+
+  private final Members members;
+  private final PasswordHasher hasher;
+  private final TokenIssuer issuer;
+  private final RefreshTokens refreshTokens;
+  private final LoginThrottle throttle;
+  private final TransactionalOperator transaction;
+
+  public TokenService(
+      Members members,
+      PasswordHasher hasher,
+      TokenIssuer issuer,
+      RefreshTokens refreshTokens,
+      LoginThrottle throttle,
+      ReactiveTransactionManager transactions) {
+    this.members = members;
+    this.hasher = hasher;
+    this.issuer = issuer;
+    this.refreshTokens = refreshTokens;
+    this.throttle = throttle;
+    this.transaction = TransactionalOperator.create(transactions);
+  }
+
+  /** Too many failed logins for one email; carries when to try again. */
+  public static final class Throttled extends ApiException {
+    private final Duration retryAfter;
+
+    Throttled(Duration retryAfter) {
+      super(HttpStatus.TOO_MANY_REQUESTS, TOO_MANY_ATTEMPTS);
+      this.retryAfter = retryAfter;
+    }
+
+    public Duration retryAfter() {
+      return retryAfter;
+    }
+  }
+
+  /**
+   * Checks the credentials and starts a new token family. A wrong email, a wrong password and a
+   * resigned member get the same 401 after the same bcrypt work.
+   */
+  public Mono<TokenPair> login(String email, String password) {
+    return throttle
+        .blockedFor(email)
+        .flatMap(wait -> Mono.<Optional<Member>>error(new Throttled(wait)))
+        .switchIfEmpty(
+            members.findByEmail(email.trim()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+        .flatMap(
+            found ->
+                hasher
+                    .matches(password, found.map(Member::passwordHash).orElse(null))
+                    .map(matched -> found.filter(member -> matched && !member.deleted())))
+        .flatMap(
+            member ->
+                member.isPresent()
+                    ? throttle.reset(email).then(startFamily(member.get()))
+                    : throttle.recordFailure(email).then(Mono.error(badCredentials())));
+  }
+
+  private Mono<TokenPair> startFamily(Member member) {
+    return members
+        .recordLogin(member.id())
+        .switchIfEmpty(Mono.error(badCredentials()))
+        .flatMap(current -> issue(current, UUID.randomUUID()))
+        .as(transaction::transactional);
+  }
+
+  /** Signs a pair for the member (as read in this transaction) and stores the refresh token. */
+  private Mono<TokenPair> issue(Member member, UUID familyId) {
+    TokenIssuer.Refresh refresh = issuer.refresh(member.id(), familyId);
+    return refreshTokens
+        .insert(refresh)
+        .thenReturn(new TokenPair(issuer.access(member), refresh.token()));
+  }
+
+  /**
+   * Exchanges a refresh token for a new pair of the same family. The new access token carries the
+   * member's current type and token version. A token presented a second time means it was stolen or
+   * leaked: its whole family is revoked and the request refused.
+   */
+  public Mono<TokenPair> refresh(String token) {
+    return Mono.fromCallable(() -> issuer.readRefresh(token, false))
+        .onErrorMap(InvalidTokenException.class, e -> invalidRefresh())
+        .flatMap(claims -> rotate(claims).switchIfEmpty(Mono.defer(() -> refuse(claims))));
+  }
+
+  /**
+   * In one transaction: consumes the token (if still usable) and issues the next of its family.
+   *
+   * @return the new pair, or empty if the token was not usable or its member has resigned
+   */
+  private Mono<TokenPair> rotate(TokenIssuer.RefreshClaims claims) {
+    return refreshTokens
+        .consume(claims.jti())
+        .filter(stored -> stored.memberId() == claims.memberId())
+        .flatMap(
+            stored ->
+                members
+                    .findById(stored.memberId())
+                    .filter(member -> !member.deleted())
+                    .flatMap(member -> issue(member, stored.familyId())))
+        .as(transaction::transactional);
+  }
+
+  /**
+   * Refuses a refresh. A token that had already been used (a replay) takes its whole family down,
+   * the newest token of the legitimate holder included.
+   */
+  private Mono<TokenPair> refuse(TokenIssuer.RefreshClaims claims) {
+    return refreshTokens
+        .find(claims.jti())
+        .filter(stored -> stored.usedAt() != null)
+        .flatMap(
+            used -> {
+              log.warn(
+                  "Used refresh token {} of member {} presented again; revoking family {}",
+                  used.jti(),
+                  used.memberId(),
+                  used.familyId());
+              return refreshTokens.revokeFamily(used.familyId());
+            })
+        .then(Mono.error(invalidRefresh()));
+  }
+
+  /**
+   * Signs the caller out: revokes the refresh token's family. Revoking an already revoked or
+   * expired token of one's own succeeds too.
+   */
+  public Mono<Void> revoke(AuthenticatedMember caller, String token) {
+    return Mono.fromCallable(() -> issuer.readRefresh(token, true))
+        .onErrorMap(
+            InvalidTokenException.class, e -> ApiException.invalidField("refresh", INVALID_REFRESH))
+        .flatMap(
+            claims ->
+                claims.memberId() != caller.id()
+                    ? Mono.error(ApiException.forbidden(NOT_YOUR_TOKEN))
+                    : refreshTokens.revokeFamily(claims.familyId()).then());
+  }
+
+  static ApiException badCredentials() {
+    return new ApiException(HttpStatus.UNAUTHORIZED, BAD_CREDENTIALS);
+  }
+
+  static ApiException invalidRefresh() {
+    return new ApiException(HttpStatus.UNAUTHORIZED, INVALID_REFRESH);
+  }
+}
