@@ -1,0 +1,2 @@
+/** Events of the {@code snack.orders.v1} topic, with their stable {@code event_type} strings. */
+package com.snackmanager.events.orders;
