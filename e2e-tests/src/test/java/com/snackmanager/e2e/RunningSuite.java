@@ -76,6 +76,7 @@ final class RunningSuite {
     env.put("SNACK_KAFKA_CONTROLLER_PORT", Integer.toString(freePort()));
     env.put("SNACK_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("SNACK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("SNACK_DEMO_DATA", "false"); // the tests register the fixture snacks themselves
     // many logins in little time: the tests exercise the gateway's own limit separately
     env.put("SNACK_RATE_LIMIT_TOKEN_LIMIT", "1000");
     env.put("SNACK_RATE_LIMIT_TOKEN_BURST", "1000");

@@ -43,8 +43,10 @@ final class ServiceTable {
   static final List<Service> SERVICES =
       List.of(
           new Service("auth-service", 8081, ServiceDatabase.AUTH, 10),
-          // snack-service 8082 CATALOG 20, order-service 8083 ORDERING 30,
-          // reaction-service 8084 REACTION 40, statistics-service 8085 STATISTICS 50 go here
+          new Service("snack-service", 8082, ServiceDatabase.CATALOG, 20),
+          new Service("reaction-service", 8084, ServiceDatabase.REACTION, 30),
+          new Service("order-service", 8083, ServiceDatabase.ORDERING, 40),
+          new Service("statistics-service", 8085, ServiceDatabase.STATISTICS, 50),
           new Service("gateway", 8080, (ServiceDatabase) null, 100));
 
   private ServiceTable() {}

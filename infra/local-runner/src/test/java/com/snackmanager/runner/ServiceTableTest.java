@@ -10,10 +10,16 @@ import org.junit.jupiter.api.Test;
 class ServiceTableTest {
 
   @Test
-  void startsTheAuthServiceBeforeTheGateway() {
+  void startsTheAuthServiceFirstAndTheGatewayLast() {
     assertThat(ServiceTable.inStartOrder(0))
         .extracting(Service::name)
-        .containsExactly("auth-service", "gateway");
+        .containsExactly(
+            "auth-service",
+            "snack-service",
+            "reaction-service",
+            "order-service",
+            "statistics-service",
+            "gateway");
   }
 
   @Test
