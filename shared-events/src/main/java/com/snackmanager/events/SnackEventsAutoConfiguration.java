@@ -9,6 +9,9 @@ import com.snackmanager.events.kafka.SnackTopics;
 import com.snackmanager.events.outbox.OutboxProperties;
 import com.snackmanager.events.outbox.OutboxRelay;
 import com.snackmanager.events.outbox.OutboxWriter;
+import com.snackmanager.events.outbox.TraceContext;
+import com.snackmanager.events.outbox.TraceHeaders;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,11 +46,18 @@ import org.springframework.transaction.ReactiveTransactionManager;
  */
 @AutoConfiguration(
     after = {R2dbcAutoConfiguration.class, R2dbcTransactionManagerAutoConfiguration.class},
+    afterName = {
+      "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure"
+          + ".OpenTelemetryTracingAutoConfiguration",
+      "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"
+    },
     before = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties({OutboxProperties.class, SnackKafkaProperties.class})
 @Import({
+  SnackEventsAutoConfiguration.TracingConfiguration.class,
   SnackEventsAutoConfiguration.DatabaseConfiguration.class,
-  SnackEventsAutoConfiguration.KafkaConfiguration.class
+  SnackEventsAutoConfiguration.KafkaConfiguration.class,
+  SnackEventsAutoConfiguration.MetricsConfiguration.class
 })
 public class SnackEventsAutoConfiguration {
 
@@ -63,8 +73,9 @@ public class SnackEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    OutboxWriter outboxWriter(DatabaseClient db, EventCodec codec) {
-      return new OutboxWriter(db, codec);
+    OutboxWriter outboxWriter(
+        DatabaseClient db, EventCodec codec, ObjectProvider<TraceContext> traceContext) {
+      return new OutboxWriter(db, codec, traceContext.getIfAvailable(() -> TraceContext.NONE));
     }
 
     @Bean
@@ -84,6 +95,36 @@ public class SnackEventsAutoConfiguration {
         OutboxProperties properties) {
       return new OutboxRelay(
           db, transactions, producerFactory.getConfigurationProperties(), properties);
+    }
+  }
+
+  /** The outbox backlog as a gauge, where Micrometer is present (every service has actuator). */
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class MetricsConfiguration {
+
+    @Bean
+    @ConditionalOnBean(OutboxRelay.class)
+    io.micrometer.core.instrument.binder.MeterBinder outboxBacklogGauge(OutboxRelay relay) {
+      return registry ->
+          io.micrometer.core.instrument.Gauge.builder(
+                  "snack.outbox.backlog", relay, OutboxRelay::lastBacklog)
+              .description("Outbox rows not yet published to Kafka (-1 until first counted)")
+              .register(registry);
+    }
+  }
+
+  /** With Micrometer Tracing present, events carry the trace of the request that caused them. */
+  @ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+  static class TracingConfiguration {
+
+    @Bean
+    @ConditionalOnBean(
+        type = {"io.micrometer.tracing.Tracer", "io.micrometer.tracing.propagation.Propagator"})
+    @ConditionalOnMissingBean
+    TraceContext outboxTraceContext(
+        io.micrometer.tracing.Tracer tracer,
+        io.micrometer.tracing.propagation.Propagator propagator) {
+      return new TraceHeaders(tracer, propagator);
     }
   }
 

@@ -2,6 +2,8 @@ package com.snackmanager.events.inbox;
 
 import com.snackmanager.events.envelope.EventEnvelope;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -21,6 +23,8 @@ public class InboxProcessor {
 
   private final DatabaseClient db;
   private final TransactionalOperator transactional;
+
+  private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
 
   public InboxProcessor(DatabaseClient db, ReactiveTransactionManager transactionManager) {
     this.db = db;
@@ -49,6 +53,15 @@ public class InboxProcessor {
                     inserted == 0
                         ? Mono.just(false)
                         : Mono.defer(() -> work.apply(envelope)).thenReturn(true));
-    return transactional.transactional(once);
+    return transactional
+        .transactional(once)
+        .doOnNext(
+            applied ->
+                log.debug(
+                    "{} {} {} from {}",
+                    applied ? "Applied" : "Skipped duplicate",
+                    envelope.eventType(),
+                    envelope.eventId(),
+                    topic));
   }
 }

@@ -63,6 +63,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
       "DELETE FROM outbox WHERE published_at < now() - :seconds * interval '1 second'";
   private static final String BACKLOG = "SELECT count(*) FROM outbox WHERE published_at IS NULL";
   private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+  private static final Duration BACKLOG_MEASURE_INTERVAL = Duration.ofSeconds(5);
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -77,6 +78,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
   // touched only by the relay's own thread
   private int failures;
   private Instant nextPurge = Instant.MIN;
+  private Instant nextBacklogCount = Instant.MIN;
+  private volatile long lastBacklog = -1;
 
   /**
    * @param producerConfig Kafka producer settings (bootstrap servers, security); the relay forces
@@ -185,6 +188,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     try {
       int published = publishNextBatch().block();
       purgeIfDue();
+      measureBacklogIfDue();
       if (failures > 0) {
         log.info("Outbox relay recovered after {} failed attempts", failures);
         failures = 0;
@@ -213,6 +217,22 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
       log.debug("Outbox relay purged {} published rows", deleted);
       nextPurge = now.plus(properties.purgeInterval());
     }
+  }
+
+  private void measureBacklogIfDue() {
+    Instant now = Instant.now();
+    if (now.isAfter(nextBacklogCount)) {
+      lastBacklog = backlog().block();
+      nextBacklogCount = now.plus(BACKLOG_MEASURE_INTERVAL);
+    }
+  }
+
+  /**
+   * Rows waiting to be published, as last counted by the relay (at most a few seconds old): the
+   * {@code snack.outbox.backlog} gauge. {@code -1} before the first count.
+   */
+  public long lastBacklog() {
+    return lastBacklog;
   }
 
   private Duration backoff() {

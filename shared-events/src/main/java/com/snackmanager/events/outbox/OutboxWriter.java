@@ -27,19 +27,32 @@ public class OutboxWriter {
 
   private final DatabaseClient db;
   private final EventCodec codec;
+  private final TraceContext traceContext;
 
   public OutboxWriter(DatabaseClient db, EventCodec codec) {
+    this(db, codec, TraceContext.NONE);
+  }
+
+  /**
+   * @param traceContext the current trace context as Kafka headers (see {@link TraceHeaders})
+   */
+  public OutboxWriter(DatabaseClient db, EventCodec codec, TraceContext traceContext) {
     this.db = db;
     this.codec = codec;
+    this.traceContext = traceContext;
   }
 
-  /** Wraps {@code event} in a new envelope and appends it for {@link DomainEvent#topic()}. */
+  /**
+   * Wraps {@code event} in a new envelope and appends it for {@link DomainEvent#topic()}, with the
+   * current trace context.
+   */
   public Mono<Void> append(DomainEvent event) {
-    return Mono.defer(() -> append(event.topic(), codec.wrap(event), Map.of()));
+    return Mono.defer(() -> append(event.topic(), codec.wrap(event)));
   }
 
+  /** Appends an envelope with the current trace context. */
   public Mono<Void> append(String topic, EventEnvelope envelope) {
-    return append(topic, envelope, Map.of());
+    return traceContext.currentHeaders().flatMap(headers -> append(topic, envelope, headers));
   }
 
   /**
