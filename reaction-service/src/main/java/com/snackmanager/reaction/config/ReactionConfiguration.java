@@ -1,0 +1,10 @@
+package com.snackmanager.reaction.config;
+
+import com.snackmanager.reaction.reactions.ReactionProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code snack.reactions.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReactionProperties.class)
+class ReactionConfiguration {}

@@ -1,0 +1,54 @@
+package com.snackmanager.reaction.reactions;
+
+import com.snackmanager.defaults.security.AuthenticatedMember;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** {@code /snacks/{uid}/reaction} (the trailing slash is optional). */
+@RestController
+@RequestMapping("/snacks/{uid}/reaction")
+class ReactionController {
+
+  private final ReactionService reactions;
+
+  ReactionController(ReactionService reactions) {
+    this.reactions = reactions;
+  }
+
+  @PostMapping
+  @Operation(
+      summary = "Like or hate a snack, or switch between them",
+      description =
+          "400 \"Cannot add same reaction.\" if the member holds that reaction already; 404 for an"
+              + " unknown snack. The counts include this change.")
+  Mono<ReactionResponse> react(
+      @PathVariable String uid,
+      @RequestBody ReactionRequest request,
+      @AuthenticationPrincipal Jwt jwt) {
+    return Mono.defer(
+        () -> reactions.react(uid, AuthenticatedMember.from(jwt).id(), request.reaction()));
+  }
+
+  @DeleteMapping
+  @Operation(
+      summary = "Withdraw my reaction",
+      description = "404 if I have none or the snack is unknown.")
+  Mono<ReactionResponse> withdraw(@PathVariable String uid, @AuthenticationPrincipal Jwt jwt) {
+    return reactions.withdraw(uid, AuthenticatedMember.from(jwt).id());
+  }
+
+  @GetMapping
+  @Operation(summary = "My reaction to a snack and its counts")
+  Mono<MyReactionResponse> mine(@PathVariable String uid, @AuthenticationPrincipal Jwt jwt) {
+    return reactions.mine(uid, AuthenticatedMember.from(jwt).id());
+  }
+}

@@ -1,0 +1,218 @@
+package com.snackmanager.reaction.reactions;
+
+import com.snackmanager.events.outbox.OutboxWriter;
+import com.snackmanager.events.reactions.ReactionChanged;
+import com.snackmanager.reaction.reactions.ReactionChange.MemberKey;
+import com.snackmanager.reaction.reactions.ReactionRows.Plan;
+import com.snackmanager.reaction.reactions.ReactionRows.Stored;
+import com.snackmanager.reaction.reactions.ReactionRows.Transition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Makes decided changes durable: each batch of concurrent changes is one PostgreSQL transaction
+ * that writes the members' rows and one {@code reaction.changed} outbox event per real change.
+ *
+ * <p>A change decided in a cache generation that has since been rebuilt is {@link Outcome#STALE}:
+ * it is not written, and its request decides again on the rebuilt cache. The check runs under a
+ * shared advisory lock per snack that a rebuild takes exclusively, so a rebuild's snapshot holds
+ * every change written in the generation it replaces (see {@link ReactionCacheLoader}).
+ */
+@Component
+class ReactionWriter {
+
+  /** First key of the suite-unique two-part advisory lock of a snack's cache ("REAC"). */
+  static final int LOCK_NAMESPACE = 0x52454143;
+
+  private static final String LOCK_SNACKS_SHARED =
+      """
+      SELECT pg_advisory_xact_lock_shared(:namespace, hashtext(u))
+      FROM unnest(CAST(:uids AS text[])) AS u
+      """;
+  private static final String EPOCHS = "SELECT uid, cache_epoch FROM snack WHERE uid = ANY(:uids)";
+  private static final String KEYS =
+      "unnest(CAST(:snacks AS text[]), CAST(:members AS bigint[])) AS k(snack_uid, member_id)";
+  // rows first exist, then are locked and read: the reaction each change replaces is then exact
+  // even when another transaction writes the same member at the same time
+  private static final String ENSURE_ROWS =
+      "INSERT INTO reaction (snack_uid, member_id, type, epoch, seq)"
+          + " SELECT k.snack_uid, k.member_id, NULL, 0, 0 FROM "
+          + KEYS
+          + " ORDER BY 1, 2 ON CONFLICT DO NOTHING";
+  private static final String LOCK_ROWS =
+      "SELECT r.snack_uid, r.member_id, r.type, r.epoch, r.seq FROM reaction r JOIN "
+          + KEYS
+          + " ON r.snack_uid = k.snack_uid AND r.member_id = k.member_id"
+          + " ORDER BY r.snack_uid, r.member_id FOR UPDATE OF r";
+  private static final String UPDATE_ROWS =
+      """
+      UPDATE reaction r SET type = u.type, epoch = u.epoch, seq = u.seq, changed_at = now()
+      FROM unnest(CAST(:snacks AS text[]), CAST(:members AS bigint[]), CAST(:types AS text[]),
+                  CAST(:epochs AS bigint[]), CAST(:seqs AS bigint[]))
+           AS u(snack_uid, member_id, type, epoch, seq)
+      WHERE r.snack_uid = u.snack_uid AND r.member_id = u.member_id
+      """;
+
+  /** What became of one change. */
+  enum Outcome {
+    /** Committed (or superseded by a newer change of the same member, also committed). */
+    WRITTEN,
+    /** Decided in a cache generation that has been replaced; nothing written. */
+    STALE
+  }
+
+  private final DatabaseClient db;
+  private final OutboxWriter outbox;
+  private final TransactionalOperator transactional;
+  private final ReactionProperties.Batch settings;
+  private final GroupCommit<ReactionChange, Outcome> groupCommit;
+
+  ReactionWriter(
+      DatabaseClient db,
+      OutboxWriter outbox,
+      ReactiveTransactionManager transactions,
+      ReactionProperties properties) {
+    this.db = db;
+    this.outbox = outbox;
+    this.transactional = TransactionalOperator.create(transactions);
+    this.settings = properties.batch();
+    this.groupCommit =
+        new GroupCommit<>(this::writeBatch, settings.maxSize(), settings.maxConcurrent());
+  }
+
+  /** Completes once the change is committed (or known to be stale); errors if the batch failed. */
+  Mono<Outcome> write(ReactionChange change) {
+    return groupCommit.submit(change);
+  }
+
+  /** One transaction for {@code changes}; one outcome per change, in order. */
+  Mono<List<Outcome>> writeBatch(List<ReactionChange> changes) {
+    Mono<List<Outcome>> batch =
+        Mono.defer(
+            () -> {
+              String[] uids =
+                  changes.stream()
+                      .map(ReactionChange::snackUid)
+                      .distinct()
+                      .sorted()
+                      .toArray(String[]::new);
+              return db.sql(LOCK_SNACKS_SHARED)
+                  .bind("namespace", LOCK_NAMESPACE)
+                  .bind("uids", uids)
+                  .then()
+                  .then(epochs(uids))
+                  .flatMap(epochs -> writeCurrent(changes, epochs));
+            });
+    return transactional.transactional(batch).timeout(settings.timeout());
+  }
+
+  private Mono<Map<String, Long>> epochs(String[] uids) {
+    return db.sql(EPOCHS)
+        .bind("uids", uids)
+        .map(row -> Map.entry(row.get("uid", String.class), row.get("cache_epoch", Long.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+  }
+
+  private Mono<List<Outcome>> writeCurrent(List<ReactionChange> changes, Map<String, Long> epochs) {
+    List<Outcome> outcomes = new ArrayList<>(changes.size());
+    List<ReactionChange> current = new ArrayList<>();
+    for (ReactionChange change : changes) {
+      Long epoch = epochs.get(change.snackUid());
+      boolean isCurrent = epoch != null && epoch == change.position().epoch();
+      outcomes.add(isCurrent ? Outcome.WRITTEN : Outcome.STALE);
+      if (isCurrent) {
+        current.add(change);
+      }
+    }
+    if (current.isEmpty()) {
+      return Mono.just(outcomes);
+    }
+    Set<MemberKey> keys =
+        new TreeSet<>(
+            Comparator.comparing(MemberKey::snackUid).thenComparingLong(MemberKey::memberId));
+    current.forEach(change -> keys.add(change.key()));
+    String[] snacks = keys.stream().map(MemberKey::snackUid).toArray(String[]::new);
+    Long[] members = keys.stream().map(MemberKey::memberId).toArray(Long[]::new);
+    return db.sql(ENSURE_ROWS)
+        .bind("snacks", snacks)
+        .bind("members", members)
+        .then()
+        .then(lockRows(snacks, members))
+        .map(stored -> ReactionRows.plan(stored, current))
+        .flatMap(plan -> updateRows(plan).then(appendEvents(plan)))
+        .thenReturn(outcomes);
+  }
+
+  private Mono<Map<MemberKey, Stored>> lockRows(String[] snacks, Long[] members) {
+    return db.sql(LOCK_ROWS)
+        .bind("snacks", snacks)
+        .bind("members", members)
+        .map(
+            row ->
+                Map.entry(
+                    new MemberKey(
+                        row.get("snack_uid", String.class), row.get("member_id", Long.class)),
+                    new Stored(
+                        Reaction.named(row.get("type", String.class)),
+                        new Position(row.get("epoch", Long.class), row.get("seq", Long.class)))))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+  }
+
+  private Mono<Void> updateRows(Plan plan) {
+    if (plan.rows().isEmpty()) {
+      return Mono.empty();
+    }
+    int n = plan.rows().size();
+    String[] snacks = new String[n];
+    Long[] members = new Long[n];
+    String[] types = new String[n];
+    Long[] epochs = new Long[n];
+    Long[] seqs = new Long[n];
+    int i = 0;
+    for (Map.Entry<MemberKey, Stored> row : plan.rows().entrySet()) {
+      snacks[i] = row.getKey().snackUid();
+      members[i] = row.getKey().memberId();
+      types[i] = Reaction.nameOf(row.getValue().type());
+      epochs[i] = row.getValue().position().epoch();
+      seqs[i] = row.getValue().position().seq();
+      i++;
+    }
+    return db.sql(UPDATE_ROWS)
+        .bind("snacks", snacks)
+        .bind("members", members)
+        .bind("types", types)
+        .bind("epochs", epochs)
+        .bind("seqs", seqs)
+        .then();
+  }
+
+  private Mono<Void> appendEvents(Plan plan) {
+    return Flux.fromIterable(plan.transitions())
+        .concatMap(transition -> outbox.append(event(transition)))
+        .then();
+  }
+
+  private static ReactionChanged event(Transition transition) {
+    ReactionChange change = transition.change();
+    return new ReactionChanged(
+        change.snackUid(),
+        change.memberId(),
+        Reaction.nameOf(transition.storedPrevious()),
+        Reaction.nameOf(change.current()),
+        change.counts().likes(),
+        change.counts().hates(),
+        change.changedAt());
+  }
+}

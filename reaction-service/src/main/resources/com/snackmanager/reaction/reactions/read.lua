@@ -1,0 +1,13 @@
+-- One member's reaction to one snack and the snack's counts.
+-- KEYS[1] like set, KEYS[2] hate set, KEYS[3] generation hash; ARGV[1] member id
+-- Returns {status, mine, likes, hates}: status -1 not cached, 1 cached; mine 0 none, 1 LIKE, 2 HATE
+if redis.call('EXISTS', KEYS[3]) == 0 then
+  return {-1, 0, 0, 0}
+end
+local mine = 0
+if redis.call('SISMEMBER', KEYS[1], ARGV[1]) == 1 then
+  mine = 1
+elseif redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then
+  mine = 2
+end
+return {1, mine, redis.call('SCARD', KEYS[1]), redis.call('SCARD', KEYS[2])}
