@@ -176,6 +176,12 @@ class ServiceDefaultsIT {
         .expectBody()
         .jsonPath("$.errors.quantity[0]")
         .exists();
+    post("{\"display_name\": 12345678, \"quantity\": 1}", MediaType.APPLICATION_JSON)
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors.display_name[0]")
+        .exists();
     post("{\"display_name\": ", MediaType.APPLICATION_JSON)
         .expectStatus()
         .isBadRequest()
