@@ -1,0 +1,437 @@
+package com.snackmanager.order.orders;
+
+import com.snackmanager.defaults.security.AuthenticatedMember;
+import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.web.Ordering;
+import com.snackmanager.defaults.web.PageQuery;
+import com.snackmanager.events.orders.OrderLine;
+import com.snackmanager.events.orders.OrderPlaced;
+import com.snackmanager.events.orders.OrderRevised;
+import com.snackmanager.events.orders.OrderStatusChanged;
+import com.snackmanager.events.outbox.OutboxWriter;
+import com.snackmanager.order.catalog.CatalogSnack;
+import com.snackmanager.order.catalog.CatalogSnacks;
+import com.snackmanager.order.idempotency.IdempotencyKeys;
+import com.snackmanager.order.reaction.ReactionCounts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Order use cases. Each change is one transaction: the order, its purchases, the snacks it holds,
+ * its history and its outbox event commit together or not at all.
+ */
+@Service
+public class OrderService {
+
+  static final String NOT_FOUND = "Order not found.";
+  static final String SNACK_HELD = "You cannot order when not delivered snack is in your order.";
+  static final String HELD_FIELD = "This snack is in an order that has not been delivered yet.";
+  static final String CONFLICT =
+      "The order was changed by another request at the same time; reload and try again.";
+  static final String ARRIVAL_FORMAT =
+      "Must be an ISO-8601 date-time with an offset, such as 2024-04-03T09:00:00+09:00.";
+
+  private final Orders orders;
+  private final HeldSnacks heldSnacks;
+  private final CatalogSnacks catalog;
+  private final ReactionCounts reactions;
+  private final IdempotencyKeys idempotencyKeys;
+  private final OutboxWriter outbox;
+  private final TransactionalOperator transaction;
+  private final Clock clock;
+  private final ZoneId businessZone;
+  private final JsonMapper json;
+
+  public OrderService(
+      Orders orders,
+      HeldSnacks heldSnacks,
+      CatalogSnacks catalog,
+      ReactionCounts reactions,
+      IdempotencyKeys idempotencyKeys,
+      OutboxWriter outbox,
+      ReactiveTransactionManager transactions,
+      Clock clock,
+      ZoneId businessZone,
+      JsonMapper json) {
+    this.orders = orders;
+    this.heldSnacks = heldSnacks;
+    this.catalog = catalog;
+    this.reactions = reactions;
+    this.idempotencyKeys = idempotencyKeys;
+    this.outbox = outbox;
+    this.transaction = TransactionalOperator.create(transactions);
+    this.clock = clock;
+    this.businessZone = businessZone;
+    this.json = json;
+  }
+
+  /** What {@link #place} answers: a new order, or the replayed first response of its key. */
+  public sealed interface Placement {}
+
+  public record Placed(OrderDetail order) implements Placement {}
+
+  public record Replayed(int status, String body) implements Placement {}
+
+  /**
+   * Places an order for the member, with the unit prices and currencies of the catalog now.
+   *
+   * @param idempotencyKey the checked {@code Idempotency-Key}, or null
+   */
+  public Mono<Placement> place(
+      AuthenticatedMember member, OrderRequest request, String idempotencyKey) {
+    return Mono.defer(
+        () -> {
+          List<Purchase> purchases = PurchaseRules.check(request);
+          Instant now = now();
+          Mono<OrderDetail> create = create(member, purchases, now);
+          Mono<Placement> placement =
+              idempotencyKey == null
+                  ? create.map(Placed::new)
+                  : placeOnce(member, idempotencyKey, purchases, create, now);
+          return placement.as(transaction::transactional).onErrorMap(OrderService::concurrency);
+        });
+  }
+
+  /** Runs {@code create} only for a new key, keeping its response; replays it for a repeat. */
+  private Mono<Placement> placeOnce(
+      AuthenticatedMember member,
+      String key,
+      List<Purchase> purchases,
+      Mono<OrderDetail> create,
+      Instant now) {
+    return idempotencyKeys
+        .claim(member.id(), key, fingerprint(purchases), now)
+        .flatMap(
+            claim -> {
+              if (claim instanceof IdempotencyKeys.Replay replay) {
+                return Mono.just(new Replayed(replay.status(), replay.body()));
+              }
+              return create.flatMap(
+                  order ->
+                      idempotencyKeys
+                          .complete(
+                              member.id(),
+                              key,
+                              HttpStatus.CREATED.value(),
+                              json.writeValueAsString(order))
+                          .thenReturn(new Placed(order)));
+            });
+  }
+
+  private Mono<OrderDetail> create(
+      AuthenticatedMember member, List<Purchase> purchases, Instant now) {
+    return priced(purchases)
+        .flatMap(
+            priced ->
+                orders
+                    .insert(
+                        OrderUids.next(),
+                        member.id(),
+                        Objects.requireNonNullElse(member.email(), ""),
+                        now,
+                        BusinessDate.of(now, businessZone))
+                    .flatMap(order -> fill(order, member, priced, now)));
+  }
+
+  /** Everything of a new order besides its row, and its event. */
+  private Mono<OrderDetail> fill(
+      Order order, AuthenticatedMember member, Priced priced, Instant now) {
+    return hold(order, priced.lines())
+        .then(orders.insertLines(order.id(), priced.lines()))
+        .then(
+            orders.recordTransition(order.id(), null, OrderStatus.CREATED, member.id(), now, null))
+        .then(
+            outbox.append(
+                new OrderPlaced(
+                    order.uid(),
+                    order.ownerId(),
+                    order.ownerEmail(),
+                    order.status().name(),
+                    priced.lines(),
+                    order.createdAt())))
+        .thenReturn(OrderDetail.of(order, priced.lines(), priced.catalog()));
+  }
+
+  /**
+   * Replaces the purchases of a {@code CREATED} order (owner or admin), re-pricing them from the
+   * catalog now.
+   */
+  public Mono<OrderDetail> revise(AuthenticatedMember member, String uid, OrderRequest request) {
+    Mono<OrderDetail> revise =
+        find(uid)
+            .flatMap(
+                order -> {
+                  checkEditable(member, order);
+                  List<Purchase> purchases = PurchaseRules.check(request);
+                  Instant now = now();
+                  return priced(purchases)
+                      .flatMap(
+                          priced ->
+                              orders
+                                  .touchCreated(order, now)
+                                  .switchIfEmpty(Mono.error(ApiException.conflict(CONFLICT)))
+                                  .flatMap(revised -> replace(revised, member, priced, now)));
+                });
+    return revise.as(transaction::transactional).onErrorMap(OrderService::concurrency);
+  }
+
+  /** Only the owner or an admin edits an order, and only while it is CREATED. */
+  private static void checkEditable(AuthenticatedMember member, Order order) {
+    if (!member.isAdmin() && order.ownerId() != member.id()) {
+      throw ApiException.forbidden("Only the member who placed the order or an admin can edit it.");
+    }
+    if (order.status() != OrderStatus.CREATED) {
+      throw ApiException.badRequest(
+          "An order can be edited only while it is CREATED; this one is " + order.status() + ".");
+    }
+  }
+
+  /** The order's new purchases, the snacks they hold, and the event. */
+  private Mono<OrderDetail> replace(
+      Order order, AuthenticatedMember member, Priced priced, Instant now) {
+    return heldSnacks
+        .release(order.id())
+        .then(hold(order, priced.lines()))
+        .then(orders.deleteLines(order.id()))
+        .then(orders.insertLines(order.id(), priced.lines()))
+        .then(
+            outbox.append(
+                new OrderRevised(order.uid(), member.id(), priced.lines(), order.createdAt(), now)))
+        .thenReturn(OrderDetail.of(order, priced.lines(), priced.catalog()));
+  }
+
+  /**
+   * Moves the order one step along {@link StatusFlow}; an admin's action. Completing or cancelling
+   * releases the order's snacks.
+   */
+  public Mono<OrderDetail> changeStatus(
+      AuthenticatedMember admin, String uid, StatusChangeRequest request) {
+    return Mono.defer(
+        () -> {
+          Violations violations = new Violations();
+          OrderStatus to = null;
+          String rawStatus = request == null ? null : request.status();
+          if (rawStatus == null || rawStatus.isBlank()) {
+            violations.add("status", PurchaseRules.REQUIRED);
+          } else {
+            to = OrderStatus.parse(rawStatus).orElse(null);
+            if (to == null) {
+              violations.add("status", OrderStatus.invalidChoice(rawStatus));
+            }
+          }
+          Instant requestedArrival = null;
+          String rawArrival = request == null ? null : request.estimatedArrivalTime();
+          if (rawArrival != null) {
+            try {
+              requestedArrival = OffsetDateTime.parse(rawArrival.trim()).toInstant();
+            } catch (DateTimeParseException e) {
+              violations.add(StatusFlow.ARRIVAL_FIELD, ARRIVAL_FORMAT);
+            }
+          }
+          violations.throwIfAny();
+          return move(admin, uid, to, requestedArrival)
+              .as(transaction::transactional)
+              .onErrorMap(OrderService::concurrency);
+        });
+  }
+
+  private Mono<OrderDetail> move(
+      AuthenticatedMember admin, String uid, OrderStatus to, Instant requestedArrival) {
+    Instant now = now();
+    return find(uid)
+        .flatMap(
+            order ->
+                orders
+                    .lines(order.id())
+                    .flatMap(lines -> move(admin, order, lines, to, requestedArrival, now)));
+  }
+
+  private Mono<OrderDetail> move(
+      AuthenticatedMember admin,
+      Order order,
+      List<OrderLine> lines,
+      OrderStatus to,
+      Instant requestedArrival,
+      Instant now) {
+    return hatedSnacks(order, to, lines)
+        .flatMap(
+            hated -> {
+              Instant arrival =
+                  StatusFlow.check(
+                      order.status(),
+                      to,
+                      requestedArrival,
+                      order.estimatedArrivalTime(),
+                      now,
+                      hated);
+              Instant setArrival = StatusFlow.takesArrival(to) ? arrival : null;
+              return orders
+                  .changeStatus(order, to, arrival, now)
+                  .switchIfEmpty(Mono.error(ApiException.conflict(CONFLICT)))
+                  .flatMap(moved -> record(admin, order, moved, setArrival, now).thenReturn(moved));
+            })
+        .flatMap(
+            moved ->
+                catalog.findAll(uids(lines)).map(snacks -> OrderDetail.of(moved, lines, snacks)));
+  }
+
+  private Mono<Void> record(
+      AuthenticatedMember admin, Order before, Order after, Instant setArrival, Instant now) {
+    Mono<Void> release =
+        after.status().holdsSnacks() ? Mono.empty() : heldSnacks.release(after.id());
+    return orders
+        .recordTransition(after.id(), before.status(), after.status(), admin.id(), now, setArrival)
+        .then(release)
+        .then(
+            outbox.append(
+                new OrderStatusChanged(
+                    after.uid(),
+                    before.status().name(),
+                    after.status().name(),
+                    admin.id(),
+                    setArrival,
+                    after.createdAt(),
+                    now)));
+  }
+
+  /** Names of the order's snacks that are hated now, when the move must check them. */
+  private Mono<List<String>> hatedSnacks(Order order, OrderStatus to, List<OrderLine> lines) {
+    if (!StatusFlow.checksHatedSnacks(to) || !StatusFlow.allows(order.status(), to)) {
+      return Mono.just(List.of());
+    }
+    return reactions
+        .hatedAmong(uids(lines))
+        .map(
+            hated -> {
+              Set<String> hatedUids = Set.copyOf(hated);
+              return lines.stream()
+                  .filter(line -> hatedUids.contains(line.snackUid()))
+                  .map(line -> line.snackName() + " (" + line.snackUid() + ")")
+                  .toList();
+            });
+  }
+
+  public Mono<OrderDetail> detail(String uid) {
+    return find(uid)
+        .flatMap(
+            order ->
+                orders
+                    .lines(order.id())
+                    .flatMap(
+                        lines ->
+                            catalog
+                                .findAll(uids(lines))
+                                .map(snacks -> OrderDetail.of(order, lines, snacks))));
+  }
+
+  public Mono<List<HistoryEntry>> history(String uid) {
+    return find(uid).flatMap(order -> orders.history(order.id()));
+  }
+
+  /** One page of orders with the total count; lines are summed for the whole page at once. */
+  public Mono<Page> list(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {
+    return Mono.zip(orders.count(filter), orders.page(filter, ordering, page))
+        .flatMap(
+            result ->
+                orders
+                    .figures(result.getT2().stream().map(Order::id).toList())
+                    .map(
+                        figures ->
+                            new Page(
+                                result.getT2().stream()
+                                    .map(
+                                        order -> {
+                                          Orders.Figures f =
+                                              figures.getOrDefault(order.id(), Orders.Figures.NONE);
+                                          return OrderSummary.of(order, f.quantity(), f.totals());
+                                        })
+                                    .toList(),
+                                result.getT1())));
+  }
+
+  /** A page of the order list and how many orders match in all. */
+  public record Page(List<OrderSummary> orders, long total) {}
+
+  public ZoneId businessZone() {
+    return businessZone;
+  }
+
+  private Mono<Order> find(String uid) {
+    return orders.findByUid(uid).switchIfEmpty(Mono.error(ApiException.notFound(NOT_FOUND)));
+  }
+
+  private Mono<Priced> priced(List<Purchase> purchases) {
+    return catalog
+        .findAll(purchases.stream().map(Purchase::snackUid).toList())
+        .map(snacks -> new Priced(PurchaseRules.price(purchases, snacks), snacks));
+  }
+
+  /** Holds the order's snacks, or fails the whole change with the 400 naming the held ones. */
+  private Mono<Void> hold(Order order, List<OrderLine> lines) {
+    return heldSnacks
+        .hold(order.id(), uids(lines))
+        .flatMap(
+            taken -> {
+              if (taken.isEmpty()) {
+                return Mono.empty();
+              }
+              Map<String, List<String>> errors = new LinkedHashMap<>();
+              for (int i = 0; i < lines.size(); i++) {
+                if (taken.contains(lines.get(i).snackUid())) {
+                  errors.put("snacks[" + i + "].uid", List.of(HELD_FIELD));
+                }
+              }
+              return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, SNACK_HELD, errors));
+            });
+  }
+
+  private Instant now() {
+    // PostgreSQL keeps microseconds: an instant with more would come back different
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static List<String> uids(List<OrderLine> lines) {
+    return new ArrayList<>(lines.stream().map(OrderLine::snackUid).toList());
+  }
+
+  /** The request's meaning for Idempotency-Key comparison: its snacks and quantities, in order. */
+  private static String fingerprint(List<Purchase> purchases) {
+    return IdempotencyKeys.fingerprint(
+        purchases.stream()
+            .map(p -> p.snackUid() + "\u0000" + p.quantity())
+            .collect(Collectors.joining("\n")));
+  }
+
+  /**
+   * A lock conflict the database resolved by aborting this transaction (a deadlock victim, a
+   * serialization failure) means "changed at the same time", not a server fault.
+   */
+  private static Throwable concurrency(Throwable error) {
+    if (error instanceof ConcurrencyFailureException
+        || error instanceof TransientDataAccessException) {
+      return ApiException.conflict(CONFLICT);
+    }
+    return error;
+  }
+
+  private record Priced(List<OrderLine> lines, Map<String, CatalogSnack> catalog) {}
+}
