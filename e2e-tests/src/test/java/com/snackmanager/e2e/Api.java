@@ -75,6 +75,41 @@ final class Api {
     return send("DELETE", path, null, Map.of());
   }
 
+  /** A multipart/form-data POST, as the frontend registers a snack with its picture. */
+  Response postMultipart(
+      String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
+    String boundary = "snack-" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    fields.forEach(
+        (name, value) ->
+            body.writeBytes(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(utf8)));
+    if (file != null) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + fileField
+                  + "\"; filename=\""
+                  + fileName
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(utf8));
+      body.writeBytes(file);
+      body.writeBytes("\r\n".getBytes(utf8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+    return sendBytes(
+        "POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary, Map.of());
+  }
+
   /**
    * Sends a request; a {@code String} body goes as it is (for malformed JSON), anything else as
    * JSON.
@@ -96,6 +131,24 @@ final class Api {
       request.header("Authorization", "Bearer " + token);
     }
     headers.forEach(request::header);
+    return execute(request, method, path);
+  }
+
+  Response sendBytes(
+      String method, String path, byte[] body, String contentType, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("Content-Type", contentType);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    return execute(request, method, path);
+  }
+
+  private Response execute(HttpRequest.Builder request, String method, String path) {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

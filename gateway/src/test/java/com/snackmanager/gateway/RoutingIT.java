@@ -129,7 +129,15 @@ class RoutingIT extends GatewayTestBase {
   void noRouteLeadsToAServicesDocsOrActuator() {
     get("/v3/api-docs", TestTokens.member()).expectStatus().isNotFound();
     get("/actuator/env", TestTokens.member()).expectStatus().isNotFound();
-    // the gateway's own actuator: only health is open to the world
-    get("/actuator/prometheus", null).expectStatus().isUnauthorized();
+    // the gateway's own actuator: health and the metrics Prometheus scrapes, nothing else
+    get("/actuator/env", null).expectStatus().isUnauthorized();
+    get("/actuator/prometheus", null)
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(
+            body ->
+                org.assertj.core.api.Assertions.assertThat(body)
+                    .contains("application=\"gateway\""));
   }
 }

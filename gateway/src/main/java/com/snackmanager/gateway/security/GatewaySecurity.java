@@ -27,14 +27,21 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurity {
 
-  /** Open without a token: sign-up and sign-in, the public keys, images, docs and probes. */
+  /**
+   * Open without a token: sign-up and sign-in, the public keys, images, docs, probes and the
+   * metrics Prometheus scrapes (the Ingress exposes only the API paths, so metrics stay inside).
+   */
   static ServerWebExchangeMatcher publicPaths() {
     return ServerWebExchangeMatchers.matchers(
         ServerWebExchangeMatchers.pathMatchers(
             HttpMethod.POST, "/auth/sign-up", "/auth/token", "/auth/token/refresh"),
         ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/auth/jwks", "/snacks/*/image"),
         ServerWebExchangeMatchers.pathMatchers(
-            "/api/schema", "/api/schema/**", "/actuator/health", "/actuator/health/**"));
+            "/api/schema",
+            "/api/schema/**",
+            "/actuator/health",
+            "/actuator/health/**",
+            "/actuator/prometheus"));
   }
 
   @Bean
