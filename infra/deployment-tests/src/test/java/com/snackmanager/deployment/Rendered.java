@@ -49,12 +49,8 @@ record Rendered(String overlay, List<Map<String, Object>> objects) {
                         "kubectl is not installed (not on the PATH, not /usr/bin/kubectl): these tests"
                             + " render k8s/ offline with `kubectl kustomize`. Install kubectl"
                             + " (it bundles kustomize) and run them again."));
-    List<String> command =
-        List.of(
-            kubectl.toString(),
-            "kustomize",
-            "--load-restrictor=LoadRestrictionsNone",
-            "k8s/overlays/" + overlay);
+    // the default load restrictor, as `kubectl apply -k` uses it
+    List<String> command = List.of(kubectl.toString(), "kustomize", "k8s/overlays/" + overlay);
     Commands.Result result = Commands.run(command, Repository.root(), Duration.ofMinutes(2));
     assertThat(result.exitCode())
         .as(String.join(" ", command) + " failed:\n" + result.output())
