@@ -162,7 +162,7 @@ public class SnackEventsAutoConfiguration {
       // spring.kafka.listener.* still apply
       configurer.configure(
           (ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumerFactory);
-      SnackKafkaListeners.configure(factory, consumerFactory, errorHandler);
+      SnackKafkaListeners.configure(factory, errorHandler);
       return factory;
     }
   }

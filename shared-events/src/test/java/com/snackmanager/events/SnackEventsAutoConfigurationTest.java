@@ -9,7 +9,6 @@ import com.snackmanager.events.outbox.OutboxRelay;
 import com.snackmanager.events.outbox.OutboxWriter;
 import com.snackmanager.testsupport.ServiceDatabase;
 import com.snackmanager.testsupport.SnackTestInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
@@ -62,30 +61,8 @@ class SnackEventsAutoConfigurationTest {
               context.getBean(
                   "kafkaListenerContainerFactory", ConcurrentKafkaListenerContainerFactory.class);
           assertThat(factory.getContainerProperties().getAckMode()).isEqualTo(AckMode.RECORD);
-          assertThat(
-                  factory
-                      .getContainerProperties()
-                      .getKafkaConsumerProperties()
-                      .getProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG))
-              .isEqualTo("earliest");
           assertThat(context.getBean(CommonErrorHandler.class))
               .isInstanceOf(DefaultErrorHandler.class);
         });
-  }
-
-  @Test
-  void leavesAnExplicitOffsetResetAlone() {
-    runner
-        .withPropertyValues("spring.kafka.consumer.auto-offset-reset=latest")
-        .run(
-            context ->
-                assertThat(
-                        context
-                            .getBean(
-                                "kafkaListenerContainerFactory",
-                                ConcurrentKafkaListenerContainerFactory.class)
-                            .getContainerProperties()
-                            .getKafkaConsumerProperties())
-                    .doesNotContainKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
   }
 }

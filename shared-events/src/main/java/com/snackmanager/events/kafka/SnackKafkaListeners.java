@@ -1,10 +1,7 @@
 package com.snackmanager.events.kafka;
 
 import com.snackmanager.events.envelope.MalformedEventException;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -34,21 +31,13 @@ public final class SnackKafkaListeners {
   /**
    * Applies the suite's listener defaults to {@code factory}: {@code errorHandler}, an offset
    * committed after each successfully handled (or dead-lettered) record (this overrides {@code
-   * spring.kafka.listener.ack-mode}), and, unless {@code spring.kafka.consumer.auto-offset-reset}
-   * says otherwise, a new consumer group reading its topics from the beginning (a projection needs
-   * every event, not just those after its first start).
+   * spring.kafka.listener.ack-mode}). A new consumer group reading from the beginning is set for
+   * every service by {@code spring.kafka.consumer.auto-offset-reset=earliest} in service-defaults.
    */
   public static void configure(
       ConcurrentKafkaListenerContainerFactory<String, String> factory,
-      ConsumerFactory<?, ?> consumerFactory,
       CommonErrorHandler errorHandler) {
     factory.setCommonErrorHandler(errorHandler);
     factory.getContainerProperties().setAckMode(AckMode.RECORD);
-    if (!consumerFactory
-        .getConfigurationProperties()
-        .containsKey(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG)) {
-      Properties overrides = factory.getContainerProperties().getKafkaConsumerProperties();
-      overrides.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    }
   }
 }

@@ -1,0 +1,49 @@
+package com.snackmanager.statistics.config;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** {@code /v3/api-docs}, with the bearer scheme so the gateway's Swagger UI can send tokens. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+  static final String BEARER = "bearer";
+
+  @Bean
+  OpenAPI statisticsServiceApi() {
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Snack Manager statistics-service")
+                .version("v1")
+                .description(
+                    "Order, snack and reaction figures per business-calendar period, precomputed from the event streams; JSON or CSV (Accept: text/csv)."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    BEARER,
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")))
+        .addSecurityItem(new SecurityRequirement().addList(BEARER));
+  }
+
+  /**
+   * Schemas named as the API really speaks: springdoc reads models with its own (Jackson 2) mapper,
+   * which knows nothing of the snake_case the service's (Jackson 3) mapper writes.
+   */
+  @Bean
+  ModelResolver snakeCaseModels() {
+    return new ModelResolver(
+        Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+  }
+}

@@ -1,0 +1,64 @@
+package com.snackmanager.statistics.period;
+
+import com.snackmanager.defaults.web.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A series request: one row per period of {@code type} that overlaps {@code range}. The first and
+ * last rows count only the days inside the range (their {@code from}/{@code to} say which), so the
+ * rows add up to exactly the range.
+ */
+public record Series(PeriodType type, DateRange range) {
+
+  /**
+   * From the {@code period}, {@code from} and {@code to} query parameters.
+   *
+   * @throws ApiException (400) for a missing or malformed value, {@code from} after {@code to}, or
+   *     more rows than {@link PeriodType#maxRows()}
+   */
+  public static Series parse(String period, String from, String to) {
+    PeriodType type = PeriodType.parse(period);
+    DateRange range = PeriodSelector.range(from, to);
+    Series series = new Series(type, range);
+    long rows = series.countRows(type.maxRows() + 1L);
+    if (rows > type.maxRows()) {
+      throw ApiException.badRequest(
+          "A series by "
+              + type.name().toLowerCase(java.util.Locale.ROOT)
+              + " has at most "
+              + type.maxRows()
+              + " rows; narrow from/to or choose a longer period.");
+    }
+    return series;
+  }
+
+  /** The periods in order, each clipped to the range. */
+  public List<Period> periods() {
+    List<Period> periods = new ArrayList<>();
+    for (Period period = type.containing(range.from());
+        !period.days().from().isAfter(range.to());
+        period = period.next()) {
+      periods.add(period.clip(range));
+    }
+    return periods;
+  }
+
+  /** The buckets that answer for this series. */
+  public BucketPlan buckets() {
+    return type.holdsWholeMonths() ? BucketPlan.of(range) : BucketPlan.daysOnly(range);
+  }
+
+  private long countRows(long stopAt) {
+    if (type == PeriodType.DAY) {
+      return range.days();
+    }
+    long rows = 0;
+    for (Period period = type.containing(range.from());
+        !period.days().from().isAfter(range.to()) && rows < stopAt;
+        period = period.next()) {
+      rows++;
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,30 @@
+package com.snackmanager.statistics.reaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class ReactionDeltaTest {
+
+  @Test
+  void theDeltaTakesThePreviousReactionAwayAndAddsTheCurrentOne() {
+    assertThat(ReactionDelta.between(null, "LIKE")).isEqualTo(new ReactionDelta(1, 0));
+    assertThat(ReactionDelta.between("HATE", "LIKE")).isEqualTo(new ReactionDelta(1, -1));
+    assertThat(ReactionDelta.between("LIKE", null)).isEqualTo(new ReactionDelta(-1, 0));
+    assertThat(ReactionDelta.between("HATE", "HATE").isZero()).isTrue();
+    assertThatThrownBy(() -> ReactionDelta.between("LOVE", null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LOVE");
+  }
+
+  @Test
+  void likeRatioIsLikesOverAtLeastOneHateToThreeDecimals() {
+    assertThat(ReactionFigures.of("sn", "x", 7, 3).likeRatio()).isEqualTo(new BigDecimal("2.333"));
+    assertThat(ReactionFigures.of("sn", "x", 60, 40).likeRatio())
+        .isEqualTo(new BigDecimal("1.500"));
+    assertThat(ReactionFigures.of("sn", "x", 5, 0).likeRatio()).isEqualTo(new BigDecimal("5.000"));
+    assertThat(ReactionFigures.of("sn", "x", 2, 3).likeRatio()).isEqualTo(new BigDecimal("0.667"));
+  }
+}
