@@ -1,0 +1,45 @@
+package com.snackmanager.snack.catalog;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A snack as the API shows it (the seed's fields, snake_case on the wire). */
+public record SnackView(
+    String uid,
+    String name,
+    String url,
+    String desc,
+    String image,
+    String currency,
+    BigDecimal price,
+    String status,
+    long likeReactionCount,
+    long hateReactionCount,
+    BigDecimal likeRatio,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public static SnackView of(Snack snack) {
+    SnackState state = snack.state();
+    return new SnackView(
+        snack.uid(),
+        state.name().display(),
+        state.url(),
+        state.desc(),
+        snack.imageUrl(),
+        state.currency().name(),
+        state.price(),
+        state.status().name(),
+        snack.likeReactionCount(),
+        snack.hateReactionCount(),
+        plain(snack.likeRatio()),
+        snack.createdAt(),
+        snack.updatedAt());
+  }
+
+  /** 1.500000 as 1.5 and 7.000000 as 7 (never 7E+0). */
+  static BigDecimal plain(BigDecimal ratio) {
+    BigDecimal stripped = ratio.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+}
