@@ -33,7 +33,14 @@ public class OpenApiAggregator {
     this.fetchTimeout = properties.fetchTimeout();
     this.merged =
         Mono.defer(this::collect)
-            .cache(document -> properties.cacheFor(), error -> Duration.ZERO, () -> Duration.ZERO);
+            // a document missing a service is not kept: the next request asks that service again
+            .cache(
+                document ->
+                    document.path(OpenApiMerger.UNAVAILABLE).isEmpty()
+                        ? properties.cacheFor()
+                        : Duration.ZERO,
+                error -> Duration.ZERO,
+                () -> Duration.ZERO);
   }
 
   /** The merged document (possibly a few seconds old). */
