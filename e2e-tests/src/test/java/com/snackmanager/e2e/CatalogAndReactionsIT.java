@@ -164,6 +164,25 @@ class CatalogAndReactionsIT {
               assertThat(list.get(0).path("hate_reaction_count").asLong()).isEqualTo(3);
               assertThat(list.get(1).path("uid").asString()).isEqualTo(threeTwo);
             });
+    // the statistics-service counts the same reactions from the same events
+    await()
+        .atMost(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              JsonNode stats = reader.get("/statistics/reactions/?search=" + tag).json();
+              assertThat(stats.size()).isEqualTo(2);
+              JsonNode first =
+                  stats.get(0).path("snack_uid").asString().equals(sevenThree)
+                      ? stats.get(0)
+                      : stats.get(1);
+              assertThat(first.path("like_reaction_count").asLong()).isEqualTo(7);
+              assertThat(first.path("hate_reaction_count").asLong()).isEqualTo(3);
+              assertThat(first.path("like_ratio").decimalValue())
+                  .isEqualByComparingTo(new java.math.BigDecimal("2.333"));
+            });
+    Api.Response freshness = reader.get("/statistics/freshness/");
+    assertThat(freshness.status()).isEqualTo(200);
+    assertThat(freshness.json().isEmpty()).isFalse();
   }
 
   private void react(Member member, String uid, String type) {
