@@ -50,7 +50,10 @@ class DeepPageIT extends SnackServiceTest {
 
   @AfterEach
   void removeThem() {
-    db.sql("DELETE FROM snack WHERE uid LIKE 'sn_dp%'").then().block();
+    // only this test's rows: a snack another test registered may well have a uid starting sn_dp
+    db.sql("DELETE FROM snack WHERE uid ~ '^sn_dp[0-9]{8}$' AND name LIKE 'deep page %'")
+        .then()
+        .block();
     db.sql("VACUUM ANALYZE snack").then().block();
   }
 

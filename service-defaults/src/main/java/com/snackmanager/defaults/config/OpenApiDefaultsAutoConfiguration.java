@@ -1,4 +1,4 @@
-package com.snackmanager.snack.config;
+package com.snackmanager.defaults.config;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
@@ -8,25 +8,32 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** {@code /v3/api-docs}, with the bearer scheme so the gateway's Swagger UI can send tokens. */
-@Configuration(proxyBeanMethods = false)
-class OpenApiConfiguration {
+/**
+ * Every service's {@code /v3/api-docs}: titled after the application, described by {@code
+ * snack.api.description}, with the bearer scheme so the gateway's Swagger UI can send tokens, and
+ * with schemas in the snake_case the API really speaks.
+ */
+@AutoConfiguration
+@ConditionalOnClass({OpenAPI.class, ModelResolver.class})
+public class OpenApiDefaultsAutoConfiguration {
 
   static final String BEARER = "bearer";
 
   @Bean
-  OpenAPI snackServiceApi() {
+  @ConditionalOnMissingBean
+  OpenAPI serviceApi(Environment environment) {
     return new OpenAPI()
         .info(
             new Info()
-                .title("Snack Manager snack-service")
+                .title("Snack Manager " + environment.getProperty("spring.application.name", ""))
                 .version("v1")
-                .description(
-                    "The snack catalog: registration with pictures, the list ranked by like"
-                        + " ratio, admin edits and retirement."))
+                .description(environment.getProperty("snack.api.description", "")))
         .components(
             new Components()
                 .addSecuritySchemes(
@@ -39,10 +46,11 @@ class OpenApiConfiguration {
   }
 
   /**
-   * Schemas named as the API really speaks: springdoc reads models with its own (Jackson 2) mapper,
-   * which knows nothing of the snake_case the service's (Jackson 3) mapper writes.
+   * springdoc reads models with its own (Jackson 2) mapper, which knows nothing of the snake_case
+   * the service's (Jackson 3) mapper writes.
    */
   @Bean
+  @ConditionalOnMissingBean
   ModelResolver snakeCaseModels() {
     return new ModelResolver(
         Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
