@@ -18,32 +18,13 @@ class CatalogAndReactionsIT {
   private final RunningSuite suite = RunningSuite.get();
   private final Api api = new Api(suite.gateway());
   private final Members members = new Members(api);
+  private final Snacks snacks = new Snacks(api);
 
   private JsonNode register(Member member, Fixtures.Snack snack) {
     Api.Response created =
         api.as(member.access())
             .postMultipart(
                 "/snacks/", snack.uniqueFields(), "image", snack.image(), snack.imageBytes());
-    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
-    return created.json();
-  }
-
-  private JsonNode registerJson(Member member, String name) {
-    Api.Response created =
-        api.as(member.access())
-            .post(
-                "/snacks/",
-                Map.of(
-                    "name",
-                    name,
-                    "url",
-                    "https://example.com/" + UUID.randomUUID(),
-                    "desc",
-                    "e2e",
-                    "currency",
-                    "KRW",
-                    "price",
-                    1500));
     assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
     return created.json();
   }
@@ -104,7 +85,7 @@ class CatalogAndReactionsIT {
   @Test
   void reactionsSetSwitchAndWithdrawWithCountsInTheResponse() {
     Member member = members.signUp("reactor");
-    String uid = registerJson(member, "반응 과자 " + UUID.randomUUID()).path("uid").asString();
+    String uid = snacks.register(member, "반응 과자 " + UUID.randomUUID(), 1500).path("uid").asString();
     Api reacting = api.as(member.access());
     await()
         .atMost(Duration.ofSeconds(2))
@@ -139,17 +120,17 @@ class CatalogAndReactionsIT {
   void theListIsReRankedByRatioWithinASecond() {
     Member owner = members.signUp("ranker");
     String tag = "rank-" + UUID.randomUUID().toString().substring(0, 8);
-    String sevenThree = registerJson(owner, tag + " seven-three").path("uid").asString();
-    String threeTwo = registerJson(owner, tag + " three-two").path("uid").asString();
+    String sevenThree = snacks.register(owner, tag + " seven-three", 1500).path("uid").asString();
+    String threeTwo = snacks.register(owner, tag + " three-two", 1500).path("uid").asString();
     List<Member> voters = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       voters.add(members.signUp("voter"));
     }
     // 7 likes / 3 hates (2.333) must rank above 3 likes / 2 hates (1.5), as the seed requires
     for (int i = 0; i < 10; i++) {
-      react(voters.get(i), sevenThree, i < 7 ? "LIKE" : "HATE");
+      snacks.react(voters.get(i), sevenThree, i < 7 ? "LIKE" : "HATE");
       if (i < 5) {
-        react(voters.get(i), threeTwo, i < 3 ? "LIKE" : "HATE");
+        snacks.react(voters.get(i), threeTwo, i < 3 ? "LIKE" : "HATE");
       }
     }
     Api reader = api.as(owner.access());
@@ -183,16 +164,5 @@ class CatalogAndReactionsIT {
     Api.Response freshness = reader.get("/statistics/freshness/");
     assertThat(freshness.status()).isEqualTo(200);
     assertThat(freshness.json().isEmpty()).isFalse();
-  }
-
-  private void react(Member member, String uid, String type) {
-    Api reacting = api.as(member.access());
-    // the reaction-service learns of a new snack from its event, a moment after the 201
-    await()
-        .atMost(Duration.ofSeconds(2))
-        .until(
-            () ->
-                reacting.post("/snacks/" + uid + "/reaction/", Map.of("type", type)).status()
-                    == 200);
   }
 }

@@ -21,40 +21,11 @@ class OrdersAndStatisticsIT {
   private final RunningSuite suite = RunningSuite.get();
   private final Api api = new Api(suite.gateway());
   private final Members members = new Members(api);
-
-  private String snack(Member member, String name, long price) {
-    Api.Response created =
-        api.as(member.access())
-            .post(
-                "/snacks/",
-                Map.of(
-                    "name",
-                    name,
-                    "url",
-                    "https://example.com/" + UUID.randomUUID(),
-                    "desc",
-                    "e2e",
-                    "currency",
-                    "KRW",
-                    "price",
-                    price));
-    assertThat(created.status()).as(created.raw().body()).isEqualTo(201);
-    return created.json().path("uid").asString();
-  }
+  private final Snacks snacks = new Snacks(api);
 
   private Api.Response order(Member member, String snackUid, int quantity) {
     return api.as(member.access())
         .post("/orders/", Map.of("snacks", List.of(Map.of("uid", snackUid, "quantity", quantity))));
-  }
-
-  private void react(Member member, String uid, String type) {
-    Api reacting = api.as(member.access());
-    await()
-        .atMost(Duration.ofSeconds(2))
-        .until(
-            () ->
-                reacting.post("/snacks/" + uid + "/reaction/", Map.of("type", type)).status()
-                    == 200);
   }
 
   private static String inDays(int days) {
@@ -65,13 +36,13 @@ class OrdersAndStatisticsIT {
   void anOrderGoesThroughTheWholeStatusFlowAndTheStatisticsFollow() {
     Member admin = members.admin();
     Member member = members.signUp("orderer");
-    String uid = snack(member, "주문 과자 " + UUID.randomUUID(), 2960);
+    String uid = snacks.register(member, "주문 과자 " + UUID.randomUUID(), 2960).path("uid").asString();
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
     String monthPath = "/statistics/orders/" + today.getYear() + "/" + today.getMonthValue() + "/";
     long before = api.as(member.access()).get(monthPath).json().path("order_count").asLong();
 
     // hated from the start (1 hate, 0 likes); creating an order does not check reactions
-    react(members.signUp("hater"), uid, "HATE");
+    snacks.react(members.signUp("hater"), uid, "HATE");
     await()
         .atMost(Duration.ofSeconds(1))
         .until(
@@ -117,8 +88,8 @@ class OrdersAndStatisticsIT {
     // the hate reached the order-service long ago (snack list, order, statistics since): refused
     Api.Response refused = asAdmin.patch(status, Map.of("status", "APPROVED"));
     assertThat(refused.status()).as(refused.raw().body()).isEqualTo(400);
-    react(members.signUp("fan"), uid, "LIKE");
-    react(members.signUp("fan"), uid, "LIKE");
+    snacks.react(members.signUp("fan"), uid, "LIKE");
+    snacks.react(members.signUp("fan"), uid, "LIKE");
     // liked twice: no longer hated once the order-service has the two events
     await()
         .atMost(Duration.ofSeconds(1))
