@@ -31,10 +31,12 @@ final class RunningSuite {
 
   private final int gatewayPort;
   private final int portOffset;
+  private final Path runDir;
 
-  private RunningSuite(int gatewayPort, int portOffset) {
+  private RunningSuite(int gatewayPort, int portOffset, Path runDir) {
     this.gatewayPort = gatewayPort;
     this.portOffset = portOffset;
+    this.runDir = runDir;
   }
 
   static synchronized RunningSuite get() {
@@ -51,6 +53,11 @@ final class RunningSuite {
   /** A service's own address, for comparing straight-to-service with through-the-gateway. */
   String service(int defaultPort) {
     return "http://127.0.0.1:" + (defaultPort + portOffset);
+  }
+
+  /** A process's log file ({@code auth-service}, {@code statistics-service}, ...). */
+  Path log(String name) {
+    return runDir.resolve("logs").resolve(name + ".log");
   }
 
   private static RunningSuite start() {
@@ -80,6 +87,8 @@ final class RunningSuite {
     // many logins in little time: the tests exercise the gateway's own limit separately
     env.put("SNACK_RATE_LIMIT_TOKEN_LIMIT", "1000");
     env.put("SNACK_RATE_LIMIT_TOKEN_BURST", "1000");
+    // one log line per consumed event, with its trace id (ObservabilityIT follows a trace by them)
+    env.put("LOGGING_LEVEL_COM_SNACKMANAGER_EVENTS_INBOX", "DEBUG");
     Process process;
     try {
       process = builder.start();
@@ -101,7 +110,7 @@ final class RunningSuite {
                 },
                 "e2e-suite-stop"));
     awaitReady(process, runDir);
-    return new RunningSuite(8080 + offset, offset);
+    return new RunningSuite(8080 + offset, offset, runDir);
   }
 
   private static void awaitReady(Process process, Path runDir) {

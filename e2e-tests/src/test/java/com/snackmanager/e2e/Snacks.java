@@ -41,12 +41,12 @@ final class Snacks {
 
   /**
    * Sets the member's reaction; retried briefly, because the reaction-service learns of a new snack
-   * from its event, a moment after the 201.
+   * from its event, a moment after the 201 (longer for the first event after a cold start).
    */
   void react(Member member, String uid, String type) {
     Api reacting = api.as(member.access());
     await()
-        .atMost(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
         .until(
             () ->
                 reacting.post("/snacks/" + uid + "/reaction/", Map.of("type", type)).status()

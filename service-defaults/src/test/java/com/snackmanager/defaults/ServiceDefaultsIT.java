@@ -227,6 +227,55 @@ class ServiceDefaultsIT {
   }
 
   @Test
+  void everyResponseAndProblemCarriesTheRequestId() {
+    String header =
+        get("/nothing-here", memberToken())
+            .expectStatus()
+            .isNotFound()
+            .returnResult(String.class)
+            .getResponseHeaders()
+            .getFirst("X-Request-Id");
+    assertThat(header).isNotBlank();
+    get("/nothing-here", memberToken())
+        .expectBody()
+        .jsonPath("$.request_id")
+        .value(id -> assertThat(id).isInstanceOf(String.class).isNotEqualTo(header));
+    get("/things", memberToken()).expectHeader().exists("X-Request-Id");
+  }
+
+  @Test
+  void aTracedRequestsIdIsItsTraceIdInTheHeaderAndTheProblem() {
+    String traceId =
+        String.format("%032x", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE));
+    client
+        .get()
+        .uri("/nothing-here")
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .headers(h -> h.setBearerAuth(memberToken()))
+        .exchange()
+        .expectStatus()
+        .isNotFound()
+        .expectHeader()
+        .valueEquals("X-Request-Id", traceId)
+        .expectBody()
+        .jsonPath("$.request_id")
+        .isEqualTo(traceId);
+    // refused by the security filter, before any controller: the same id
+    client
+        .get()
+        .uri("/things")
+        .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized()
+        .expectHeader()
+        .valueEquals("X-Request-Id", traceId)
+        .expectBody()
+        .jsonPath("$.request_id")
+        .isEqualTo(traceId);
+  }
+
+  @Test
   void listsArePaginatedWithCountAndLinks() {
     get("/things?page=2&page_size=100", memberToken())
         .expectStatus()

@@ -98,18 +98,25 @@ public class SnackEventsAutoConfiguration {
     }
   }
 
-  /** The outbox backlog as a gauge, where Micrometer is present (every service has actuator). */
+  /**
+   * The outbox backlog as a gauge, where Micrometer is present (every service has actuator). The
+   * relay is looked up when the registry binds, not by a bean condition: a condition here is
+   * evaluated before the relay's own definition is registered, and never matched.
+   */
   @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
   static class MetricsConfiguration {
 
     @Bean
-    @ConditionalOnBean(OutboxRelay.class)
-    io.micrometer.core.instrument.binder.MeterBinder outboxBacklogGauge(OutboxRelay relay) {
+    io.micrometer.core.instrument.binder.MeterBinder outboxBacklogGauge(
+        ObjectProvider<OutboxRelay> relays) {
       return registry ->
-          io.micrometer.core.instrument.Gauge.builder(
-                  "snack.outbox.backlog", relay, OutboxRelay::lastBacklog)
-              .description("Outbox rows not yet published to Kafka (-1 until first counted)")
-              .register(registry);
+          relays.ifAvailable(
+              relay ->
+                  io.micrometer.core.instrument.Gauge.builder(
+                          "snack.outbox.backlog", relay, OutboxRelay::lastBacklog)
+                      .description(
+                          "Outbox rows not yet published to Kafka (-1 until first counted)")
+                      .register(registry));
     }
   }
 

@@ -9,9 +9,12 @@ import com.snackmanager.events.outbox.OutboxRelay;
 import com.snackmanager.events.outbox.OutboxWriter;
 import com.snackmanager.testsupport.ServiceDatabase;
 import com.snackmanager.testsupport.SnackTestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
 import org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -51,6 +54,20 @@ class SnackEventsAutoConfigurationTest {
                 .hasSingleBean(InboxProcessor.class)
                 .hasSingleBean(SnackTopics.class)
                 .doesNotHaveBean(OutboxRelay.class));
+  }
+
+  @Test
+  void publishesTheOutboxBacklogAsAGaugeWhenTheRelayRuns() {
+    runner
+        .withPropertyValues("snack.outbox.relay.enabled=true")
+        .withBean(SimpleMeterRegistry.class)
+        .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class))
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(OutboxRelay.class);
+              assertThat(context.getBean(MeterRegistry.class).find("snack.outbox.backlog").gauge())
+                  .isNotNull();
+            });
   }
 
   @Test

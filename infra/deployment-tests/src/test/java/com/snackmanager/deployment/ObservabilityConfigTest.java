@@ -113,6 +113,10 @@ class ObservabilityConfigTest {
         .as("Kafka consumer lag")
         .anySatisfy(e -> assertThat(e).contains("kafka_consumer_fetch_manager_records_lag_max"))
         .as("outbox backlog")
-        .anySatisfy(e -> assertThat(e).contains("snack_outbox_backlog"));
+        .anySatisfy(e -> assertThat(e).contains("snack_outbox_backlog"))
+        .as("reactions per second")
+        .anySatisfy(e -> assertThat(e).contains("rate(snack_reactions_total"))
+        .as("orders by status")
+        .anySatisfy(e -> assertThat(e).contains("by (status) (snack_orders"));
   }
 }

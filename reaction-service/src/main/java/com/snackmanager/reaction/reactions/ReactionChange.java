@@ -1,6 +1,7 @@
 package com.snackmanager.reaction.reactions;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A change decided in Redis that is to be made durable.
@@ -9,6 +10,8 @@ import java.time.Instant;
  * @param current the member's reaction after (null: withdrawn)
  * @param position the decision's place in the snack's order of changes
  * @param counts the snack's counts right after the decision
+ * @param trace the trace context of the request (W3C headers), carried to the event it causes,
+ *     which a group commit writes outside the request's own context
  */
 record ReactionChange(
     String snackUid,
@@ -17,7 +20,17 @@ record ReactionChange(
     Reaction current,
     Position position,
     ReactionCounts counts,
-    Instant changedAt) {
+    Instant changedAt,
+    Map<String, String> trace) {
+
+  ReactionChange {
+    trace = Map.copyOf(trace);
+  }
+
+  ReactionChange tracedBy(Map<String, String> requestTrace) {
+    return new ReactionChange(
+        snackUid, memberId, previous, current, position, counts, changedAt, requestTrace);
+  }
 
   MemberKey key() {
     return new MemberKey(snackUid, memberId);

@@ -5,6 +5,7 @@ import com.snackmanager.reaction.reactions.ReactionCache.Decision;
 import com.snackmanager.reaction.reactions.ReactionCache.Snapshot;
 import com.snackmanager.reaction.reactions.ReactionWriter.Outcome;
 import java.time.Clock;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public class ReactionService {
   private final ReactionCache cache;
   private final ReactionCacheLoader loader;
   private final ReactionWriter writer;
+  private final ReactionMetrics metrics;
   private final int maxAttempts;
   private final Clock clock;
 
@@ -40,10 +42,12 @@ public class ReactionService {
       ReactionCache cache,
       ReactionCacheLoader loader,
       ReactionWriter writer,
+      ReactionMetrics metrics,
       ReactionProperties properties) {
     this.cache = cache;
     this.loader = loader;
     this.writer = writer;
+    this.metrics = metrics;
     this.maxAttempts = properties.maxAttempts();
     this.clock = Clock.systemUTC();
   }
@@ -72,15 +76,17 @@ public class ReactionService {
 
   /**
    * Runs the change to completion even if the client goes away: once Redis has decided, the
-   * decision must be written (or the cache dropped), whatever happens to the request.
+   * decision must be written (or the cache dropped), whatever happens to the request. The detached
+   * run keeps the request's context, so its event carries the request's trace.
    */
   private Mono<Decision> change(String snackUid, long memberId, Reaction target) {
-    return Mono.defer(
-        () -> {
+    return Mono.deferContextual(
+        request -> {
           requireSnackUid(snackUid);
           return Mono.fromFuture(
               decide(snackUid, memberId, target, 1)
                   .onErrorMap(ReactionService::unavailable)
+                  .contextWrite(request)
                   .toFuture(),
               true);
         });
@@ -121,7 +127,8 @@ public class ReactionService {
             target,
             decision.position(),
             decision.counts(),
-            clock.instant());
+            clock.instant(),
+            Map.of());
     return writer
         .write(change)
         .onErrorResume(
@@ -144,6 +151,7 @@ public class ReactionService {
             outcome ->
                 outcome == Outcome.WRITTEN
                     ? Mono.just(decision)
+                        .doOnNext(written -> metrics.committed(written.previous(), target))
                     // decided on a replaced generation: drop it if still cached (a rebuild whose
                     // commit failed), then decide again on the current one
                     : cache

@@ -16,7 +16,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -90,9 +89,14 @@ class ReactionWriter {
         new GroupCommit<>(this::writeBatch, settings.maxSize(), settings.maxConcurrent());
   }
 
-  /** Completes once the change is committed (or known to be stale); errors if the batch failed. */
+  /**
+   * Completes once the change is committed (or known to be stale); errors if the batch failed. The
+   * change's event carries the trace of the caller, although a shared batch writes it.
+   */
   Mono<Outcome> write(ReactionChange change) {
-    return groupCommit.submit(change);
+    return outbox
+        .currentTraceHeaders()
+        .flatMap(trace -> groupCommit.submit(change.tracedBy(trace)));
   }
 
   /** One transaction for {@code changes}; one outcome per change, in order. */
@@ -199,9 +203,11 @@ class ReactionWriter {
   }
 
   private Mono<Void> appendEvents(Plan plan) {
-    return Flux.fromIterable(plan.transitions())
-        .concatMap(transition -> outbox.append(event(transition)))
-        .then();
+    List<OutboxWriter.Traced> events = new ArrayList<>(plan.transitions().size());
+    for (Transition transition : plan.transitions()) {
+      events.add(new OutboxWriter.Traced(event(transition), transition.change().trace()));
+    }
+    return outbox.appendAll(events);
   }
 
   private static ReactionChanged event(Transition transition) {

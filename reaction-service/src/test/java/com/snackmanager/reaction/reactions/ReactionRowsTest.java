@@ -26,7 +26,8 @@ class ReactionRowsTest {
         current,
         new Position(epoch, seq),
         new ReactionCounts(0, 0),
-        Instant.EPOCH);
+        Instant.EPOCH,
+        Map.of());
   }
 
   @Test

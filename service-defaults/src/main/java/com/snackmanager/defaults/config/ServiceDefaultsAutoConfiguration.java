@@ -2,6 +2,7 @@ package com.snackmanager.defaults.config;
 
 import com.snackmanager.defaults.web.ProblemErrorHandler;
 import com.snackmanager.defaults.web.Problems;
+import com.snackmanager.defaults.web.RequestIds;
 import com.snackmanager.defaults.web.TrailingSlashes;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -54,6 +55,12 @@ public class ServiceDefaultsAutoConfiguration {
 
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
+  WebFilter requestIdFilter() {
+    return RequestIds.filter();
+  }
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 1)
   WebFilter trailingSlashFilter() {
     return TrailingSlashes.filter();
   }

@@ -50,6 +50,7 @@ public final class Problems {
     if (problem.getInstance() == null) {
       problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
     }
+    problem.setProperty("request_id", RequestIds.of(exchange));
     byte[] body = jsonMapper.writeValueAsBytes(asMap(problem));
     DataBuffer buffer = response.bufferFactory().wrap(body);
     return response.writeWith(Mono.just(buffer));

@@ -3,6 +3,7 @@ package com.snackmanager.events.outbox;
 import com.snackmanager.events.envelope.DomainEvent;
 import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.envelope.EventEnvelope;
+import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.NoTransactionException;
@@ -23,6 +24,20 @@ public class OutboxWriter {
         (event_id, topic, aggregate_id, event_type, event_version, payload, headers)
       VALUES
         (:eventId, :topic, :aggregateId, :eventType, :eventVersion, :payload, CAST(:headers AS jsonb))
+      """;
+  // many events in one statement (and one round trip), in the given order
+  private static final String INSERT_ALL =
+      """
+      INSERT INTO outbox
+        (event_id, topic, aggregate_id, event_type, event_version, payload, headers)
+      SELECT e.event_id, e.topic, e.aggregate_id, e.event_type, e.event_version, e.payload,
+             CAST(e.headers AS jsonb)
+      FROM unnest(CAST(:eventIds AS uuid[]), CAST(:topics AS text[]), CAST(:aggregateIds AS text[]),
+                  CAST(:eventTypes AS text[]), CAST(:eventVersions AS integer[]),
+                  CAST(:payloads AS text[]), CAST(:headers AS text[]))
+           WITH ORDINALITY AS e(event_id, topic, aggregate_id, event_type, event_version, payload,
+                                headers, n)
+      ORDER BY e.n
       """;
 
   private final DatabaseClient db;
@@ -50,6 +65,15 @@ public class OutboxWriter {
     return Mono.defer(() -> append(event.topic(), codec.wrap(event)));
   }
 
+  /**
+   * The trace context of the caller as Kafka headers. Code that appends later, outside the
+   * request's Reactor context (a group commit, say), reads it here first and passes it to {@link
+   * #appendAll}.
+   */
+  public Mono<Map<String, String>> currentTraceHeaders() {
+    return traceContext.currentHeaders();
+  }
+
   /** Appends an envelope with the current trace context. */
   public Mono<Void> append(String topic, EventEnvelope envelope) {
     return traceContext.currentHeaders().flatMap(headers -> append(topic, envelope, headers));
@@ -60,13 +84,7 @@ public class OutboxWriter {
    * @throws IllegalStateException (as the error signal) outside a transaction
    */
   public Mono<Void> append(String topic, EventEnvelope envelope, Map<String, String> headers) {
-    return TransactionSynchronizationManager.forCurrentTransaction()
-        .filter(TransactionSynchronizationManager::isActualTransactionActive)
-        .onErrorResume(NoTransactionException.class, none -> Mono.empty())
-        .switchIfEmpty(
-            Mono.error(
-                new IllegalStateException(
-                    "OutboxWriter.append must run in the transaction of the state change")))
+    return inTransaction()
         .then(
             db.sql(INSERT)
                 .bind("eventId", envelope.eventId())
@@ -77,5 +95,72 @@ public class OutboxWriter {
                 .bind("payload", codec.encode(envelope))
                 .bind("headers", JsonMapper.shared().writeValueAsString(headers))
                 .then());
+  }
+
+  /**
+   * Appends several events with one statement, each with the headers it was traced with, in the
+   * order given (so the relay publishes them in that order).
+   *
+   * @throws IllegalStateException (as the error signal) outside a transaction
+   */
+  public Mono<Void> appendAll(List<Traced> events) {
+    if (events.isEmpty()) {
+      return Mono.empty();
+    }
+    return Mono.defer(
+        () -> {
+          int n = events.size();
+          String[] eventIds = new String[n];
+          String[] topics = new String[n];
+          String[] aggregateIds = new String[n];
+          String[] eventTypes = new String[n];
+          Integer[] eventVersions = new Integer[n];
+          String[] payloads = new String[n];
+          String[] headers = new String[n];
+          for (int i = 0; i < n; i++) {
+            Traced traced = events.get(i);
+            EventEnvelope envelope = codec.wrap(traced.event());
+            eventIds[i] = envelope.eventId().toString();
+            topics[i] = traced.event().topic();
+            aggregateIds[i] = envelope.aggregateId();
+            eventTypes[i] = envelope.eventType();
+            eventVersions[i] = envelope.eventVersion();
+            payloads[i] = codec.encode(envelope);
+            headers[i] = JsonMapper.shared().writeValueAsString(traced.headers());
+          }
+          return inTransaction()
+              .then(
+                  db.sql(INSERT_ALL)
+                      .bind("eventIds", eventIds)
+                      .bind("topics", topics)
+                      .bind("aggregateIds", aggregateIds)
+                      .bind("eventTypes", eventTypes)
+                      .bind("eventVersions", eventVersions)
+                      .bind("payloads", payloads)
+                      .bind("headers", headers)
+                      .then());
+        });
+  }
+
+  private static Mono<Void> inTransaction() {
+    return TransactionSynchronizationManager.forCurrentTransaction()
+        .filter(TransactionSynchronizationManager::isActualTransactionActive)
+        .onErrorResume(NoTransactionException.class, none -> Mono.empty())
+        .switchIfEmpty(
+            Mono.error(
+                new IllegalStateException(
+                    "OutboxWriter.append must run in the transaction of the state change")))
+        .then();
+  }
+
+  /**
+   * An event with the Kafka headers of the trace it belongs to.
+   *
+   * @param headers from {@link #currentTraceHeaders()} of the request that caused the event
+   */
+  public record Traced(DomainEvent event, Map<String, String> headers) {
+    public Traced {
+      headers = Map.copyOf(headers);
+    }
   }
 }

@@ -9,6 +9,8 @@ import com.snackmanager.events.envelope.EventEnvelope;
 import com.snackmanager.events.envelope.Topics;
 import com.snackmanager.events.users.UserRegistered;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,6 +72,61 @@ class OutboxWriterIT extends EventsIntegrationTest {
     long memberId = newMemberId();
 
     assertThatThrownBy(() -> outbox.append(registered(memberId)).block())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("transaction");
+    assertThat(outboxRows(memberId)).isZero();
+  }
+
+  @Test
+  void appendAllWritesEveryEventInOrderWithItsOwnTraceHeaders() {
+    long first = newMemberId();
+    long second = newMemberId();
+    Map<String, String> traceOfFirst =
+        Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+    transactional
+        .transactional(
+            insertMember(first)
+                .then(insertMember(second))
+                .then(
+                    outbox.appendAll(
+                        List.of(
+                            new OutboxWriter.Traced(registered(first), traceOfFirst),
+                            new OutboxWriter.Traced(registered(second), Map.of())))))
+        .block();
+
+    List<String> rows =
+        db.sql(
+                "SELECT aggregate_id, headers->>'traceparent' AS traceparent FROM outbox"
+                    + " WHERE aggregate_id IN (:first, :second) ORDER BY id")
+            .bind("first", Long.toString(first))
+            .bind("second", Long.toString(second))
+            .map(row -> row.get("aggregate_id", String.class) + " " + row.get("traceparent"))
+            .all()
+            .collectList()
+            .block();
+    assertThat(rows)
+        .containsExactly(
+            first + " 00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01", second + " null");
+    String payload =
+        db.sql("SELECT payload FROM outbox WHERE aggregate_id = :id")
+            .bind("id", Long.toString(second))
+            .map(row -> row.get("payload", String.class))
+            .one()
+            .block();
+    assertThat(codec.payload(codec.decode(payload), UserRegistered.class).memberId())
+        .isEqualTo(second);
+  }
+
+  @Test
+  void appendAllRefusesToAppendOutsideATransaction() {
+    long memberId = newMemberId();
+
+    assertThatThrownBy(
+            () ->
+                outbox
+                    .appendAll(List.of(new OutboxWriter.Traced(registered(memberId), Map.of())))
+                    .block())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("transaction");
     assertThat(outboxRows(memberId)).isZero();
