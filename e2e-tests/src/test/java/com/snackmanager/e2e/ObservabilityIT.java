@@ -49,7 +49,7 @@ class ObservabilityIT {
         .untilAsserted(
             () ->
                 assertThat(linesOf("statistics-service", traceId))
-                    .contains("Applied reaction.changed"));
+                    .contains("Received snack.reactions.v1"));
   }
 
   @Test

@@ -88,7 +88,7 @@ final class RunningSuite {
     env.put("SNACK_RATE_LIMIT_TOKEN_LIMIT", "1000");
     env.put("SNACK_RATE_LIMIT_TOKEN_BURST", "1000");
     // one log line per consumed event, with its trace id (ObservabilityIT follows a trace by them)
-    env.put("LOGGING_LEVEL_COM_SNACKMANAGER_EVENTS_INBOX", "DEBUG");
+    env.put("LOGGING_LEVEL_COM_SNACKMANAGER_EVENTS", "DEBUG");
     Process process;
     try {
       process = builder.start();

@@ -2,6 +2,7 @@ package com.snackmanager.events;
 
 import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.inbox.InboxProcessor;
+import com.snackmanager.events.kafka.BatchListeners;
 import com.snackmanager.events.kafka.SnackDeadLetterRecoverer;
 import com.snackmanager.events.kafka.SnackKafkaListeners;
 import com.snackmanager.events.kafka.SnackKafkaProperties;
@@ -170,6 +171,22 @@ public class SnackEventsAutoConfiguration {
       configurer.configure(
           (ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumerFactory);
       SnackKafkaListeners.configure(factory, errorHandler);
+      return factory;
+    }
+
+    /** For listeners that take a poll's records at once ({@link BatchListeners}). */
+    @Bean(BatchListeners.FACTORY)
+    @ConditionalOnMissingBean(name = BatchListeners.FACTORY)
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ConcurrentKafkaListenerContainerFactory<String, String> snackBatchListenerContainerFactory(
+        ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+        ConsumerFactory<?, ?> consumerFactory,
+        CommonErrorHandler errorHandler) {
+      ConcurrentKafkaListenerContainerFactory<String, String> factory =
+          new ConcurrentKafkaListenerContainerFactory<>();
+      configurer.configure(
+          (ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumerFactory);
+      SnackKafkaListeners.configureBatch(factory, errorHandler);
       return factory;
     }
   }

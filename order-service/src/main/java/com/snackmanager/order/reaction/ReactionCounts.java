@@ -1,6 +1,9 @@
 package com.snackmanager.order.reaction;
 
+import com.snackmanager.events.reactions.ReactionDelta;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -15,18 +18,34 @@ public class ReactionCounts {
     this.db = db;
   }
 
-  /** Adds {@code delta} to the snack's counts (a snack without counts starts at zero). */
-  Mono<Void> apply(String snackUid, ReactionDelta delta) {
+  /** Adds each snack's delta to its counts (a snack without counts starts at zero). */
+  Mono<Void> addAll(SortedMap<String, ReactionDelta> deltas) {
+    if (deltas.isEmpty()) {
+      return Mono.empty();
+    }
+    int n = deltas.size();
+    String[] uids = new String[n];
+    Long[] likes = new Long[n];
+    Long[] hates = new Long[n];
+    int i = 0;
+    for (Map.Entry<String, ReactionDelta> delta : deltas.entrySet()) {
+      uids[i] = delta.getKey();
+      likes[i] = delta.getValue().likes();
+      hates[i] = delta.getValue().hates();
+      i++;
+    }
     return db.sql(
             """
-            INSERT INTO snack_reaction_count (snack_uid, likes, hates) VALUES (:uid, :likes, :hates)
+            INSERT INTO snack_reaction_count AS c (snack_uid, likes, hates)
+            SELECT * FROM unnest(CAST(:uids AS text[]), CAST(:likes AS bigint[]),
+                                 CAST(:hates AS bigint[]))
             ON CONFLICT (snack_uid) DO UPDATE SET
-              likes = snack_reaction_count.likes + EXCLUDED.likes,
-              hates = snack_reaction_count.hates + EXCLUDED.hates
+              likes = c.likes + EXCLUDED.likes,
+              hates = c.hates + EXCLUDED.hates
             """)
-        .bind("uid", snackUid)
-        .bind("likes", delta.likes())
-        .bind("hates", delta.hates())
+        .bind("uids", uids)
+        .bind("likes", likes)
+        .bind("hates", hates)
         .then();
   }
 

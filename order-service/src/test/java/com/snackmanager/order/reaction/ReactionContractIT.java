@@ -10,6 +10,7 @@ import com.snackmanager.order.OrderServiceTest;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -41,7 +42,9 @@ class ReactionContractIT extends OrderServiceTest {
     // the delta (-1 hate, +1 like), not the informational totals (7, 3) inside the event
     assertThat(counts(snackUid)).containsExactly(before.get(0) + 1, before.get(1) - 1);
 
-    reactionEvents.onMessage(codec.encode(example));
+    // delivered again (as after a crash before the offset commit): nothing changes
+    reactionEvents.onMessages(
+        List.of(new ConsumerRecord<>(Topics.REACTIONS, 0, 0L, snackUid, codec.encode(example))));
     assertThat(counts(snackUid)).containsExactly(before.get(0) + 1, before.get(1) - 1);
   }
 
@@ -55,6 +58,29 @@ class ReactionContractIT extends OrderServiceTest {
     react(snackUid, 2, null, "HATE");
     react(snackUid, 2, "HATE", null);
     assertThat(counts(snackUid)).containsExactly(1L, 0L);
+  }
+
+  @Test
+  void aBadRecordAmidGoodOnesIsDeadLetteredAndTheOthersApplied() {
+    String snackUid = "sn_mixed_" + UUID.randomUUID().toString().substring(0, 8);
+    EventEnvelope before =
+        codec.wrap(new ReactionChanged(snackUid, 1, null, "LIKE", 1, 0, Instant.now()));
+    EventEnvelope bad =
+        codec.wrap(new ReactionChanged(snackUid, 2, null, "MEH", 1, 0, Instant.now()));
+    EventEnvelope after =
+        codec.wrap(new ReactionChanged(snackUid, 3, null, "HATE", 1, 1, Instant.now()));
+    // one key, one partition: the three arrive in order, most likely in one poll
+    send(Topics.REACTIONS, before);
+    send(Topics.REACTIONS, bad);
+    send(Topics.REACTIONS, after);
+
+    assertThat(
+            awaitRecord(
+                Topics.deadLetter(Topics.REACTIONS),
+                r -> r.value().contains(bad.eventId().toString())))
+        .isNotNull();
+    awaitProcessed(after);
+    assertThat(counts(snackUid)).containsExactly(1L, 1L);
   }
 
   @Test

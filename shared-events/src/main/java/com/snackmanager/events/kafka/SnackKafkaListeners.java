@@ -40,4 +40,16 @@ public final class SnackKafkaListeners {
     factory.setCommonErrorHandler(errorHandler);
     factory.getContainerProperties().setAckMode(AckMode.RECORD);
   }
+
+  /**
+   * Like {@link #configure}, for a listener that takes a poll's records at once: the offsets are
+   * committed after the batch (or, when it fails part-way, up to the failed record).
+   */
+  public static void configureBatch(
+      ConcurrentKafkaListenerContainerFactory<String, String> factory,
+      CommonErrorHandler errorHandler) {
+    factory.setCommonErrorHandler(errorHandler);
+    factory.setBatchListener(true);
+    factory.getContainerProperties().setAckMode(AckMode.BATCH);
+  }
 }

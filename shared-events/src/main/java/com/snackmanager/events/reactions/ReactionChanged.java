@@ -21,6 +21,8 @@ public record ReactionChanged(
 
   public static final String TYPE = "reaction.changed";
   public static final int VERSION = 1;
+  public static final String LIKE = "LIKE";
+  public static final String HATE = "HATE";
 
   @Override
   public String eventType() {

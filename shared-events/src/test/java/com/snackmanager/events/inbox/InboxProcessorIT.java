@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 class InboxProcessorIT extends EventsIntegrationTest {
@@ -87,6 +88,48 @@ class InboxProcessorIT extends EventsIntegrationTest {
                     .block())
         .hasMessageContaining("bad handler");
     assertThat(inboxRows(event)).isZero();
+  }
+
+  @Test
+  void aBatchAppliesOnlyItsNewEventsOnceEachInOneTransaction() {
+    EventEnvelope seen = newEvent();
+    EventEnvelope fresh = newEvent();
+    inbox.processOnce(seen, "test.topic", this::increment).block();
+
+    List<EventEnvelope> applied =
+        inbox
+            .processBatchOnce(
+                List.of(seen, fresh, fresh), // a redelivery and a duplicate within the batch
+                e -> e,
+                "test.topic",
+                events -> Flux.fromIterable(events).concatMap(this::increment).then())
+            .block();
+
+    assertThat(applied).containsExactly(fresh);
+    assertThat(counter(seen)).isEqualTo(1);
+    assertThat(counter(fresh)).isEqualTo(1);
+    assertThat(inboxRows(fresh)).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedBatchRecordsNoneOfItsEvents() {
+    EventEnvelope first = newEvent();
+    EventEnvelope second = newEvent();
+
+    assertThatThrownBy(
+            () ->
+                inbox
+                    .processBatchOnce(
+                        List.of(first, second),
+                        e -> e,
+                        "test.topic",
+                        events ->
+                            increment(events.get(0))
+                                .then(Mono.error(new IllegalStateException("projection broke"))))
+                    .block())
+        .hasMessageContaining("projection broke");
+    assertThat(inboxRows(first) + inboxRows(second)).isZero();
+    assertThat(counter(first)).isZero();
   }
 
   private EventEnvelope newEvent() {

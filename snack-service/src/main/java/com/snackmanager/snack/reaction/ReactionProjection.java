@@ -2,20 +2,25 @@ package com.snackmanager.snack.reaction;
 
 import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.envelope.EventEnvelope;
-import com.snackmanager.events.envelope.MalformedEventException;
 import com.snackmanager.events.envelope.Topics;
 import com.snackmanager.events.inbox.InboxProcessor;
-import com.snackmanager.events.reactions.ReactionChanged;
+import com.snackmanager.events.reactions.ReactionChanges;
+import com.snackmanager.events.reactions.ReactionChanges.Change;
+import com.snackmanager.events.reactions.ReactionDelta;
 import com.snackmanager.snack.catalog.ReactionCounts;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies reaction events to the snacks' counts, each event once: its id is recorded in the inbox
- * in the same transaction as the count change. Event types this service does not use are recorded
- * and otherwise ignored.
+ * Applies reaction events to the snacks' counts, each event once: the ids of a batch are recorded
+ * in the inbox in the same transaction as the count changes, and the batch's deltas are summed per
+ * snack first (one update per snack, not per event). Event types this service does not use are
+ * recorded and otherwise ignored.
  */
 @Service
 public class ReactionProjection {
@@ -36,38 +41,34 @@ public class ReactionProjection {
    * @return whether the event was new (a redelivered one changes nothing)
    */
   public Mono<Boolean> apply(EventEnvelope envelope) {
-    return inbox.processOnce(envelope, Topics.REACTIONS, this::work);
+    return Mono.fromCallable(() -> ReactionChanges.of(codec, envelope))
+        .flatMap(change -> applyAll(List.of(change)))
+        .map(fresh -> !fresh.isEmpty());
   }
 
-  private Mono<Void> work(EventEnvelope envelope) {
-    if (!ReactionChanged.TYPE.equals(envelope.eventType())) {
-      return Mono.empty();
-    }
-    if (envelope.eventVersion() != ReactionChanged.VERSION) {
-      return Mono.error(
-          new MalformedEventException(
-              "reaction.changed version " + envelope.eventVersion() + " is not supported", null));
-    }
-    return Mono.fromCallable(() -> codec.payload(envelope, ReactionChanged.class))
-        .flatMap(this::change);
+  /**
+   * @return the changes that were new
+   */
+  public Mono<List<Change>> applyAll(List<Change> changes) {
+    return inbox.processBatchOnce(changes, Change::envelope, Topics.REACTIONS, this::add);
   }
 
-  private Mono<Void> change(ReactionChanged event) {
-    if (event.snackUid() == null || event.snackUid().isBlank()) {
-      return Mono.error(new MalformedEventException("reaction.changed without a snack_uid", null));
-    }
-    ReactionDelta delta = ReactionDelta.between(event.previous(), event.current());
-    if (delta.isZero()) {
-      return Mono.empty();
-    }
+  private Mono<Void> add(List<Change> changes) {
+    return Flux.fromIterable(ReactionChanges.sumBySnack(changes).entrySet())
+        .filter(sum -> !sum.getValue().isZero())
+        .concatMap(this::add)
+        .then();
+  }
+
+  private Mono<Boolean> add(Map.Entry<String, ReactionDelta> sum) {
+    String uid = sum.getKey();
     return counts
-        .add(event.snackUid(), delta.likes(), delta.hates())
+        .add(uid, sum.getValue().likes(), sum.getValue().hates())
         .doOnNext(
             applied -> {
               if (!applied) {
-                log.info("Kept the reaction counts of unknown snack {} pending", event.snackUid());
+                log.info("Kept the reaction counts of unknown snack {} pending", uid);
               }
-            })
-        .then();
+            });
   }
 }

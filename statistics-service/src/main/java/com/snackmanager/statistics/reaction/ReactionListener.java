@@ -1,13 +1,17 @@
 package com.snackmanager.statistics.reaction;
 
 import com.snackmanager.events.envelope.EventCodec;
-import com.snackmanager.events.envelope.EventEnvelope;
-import com.snackmanager.events.envelope.MalformedEventException;
 import com.snackmanager.events.envelope.Topics;
 import com.snackmanager.events.inbox.InboxProcessor;
-import com.snackmanager.events.reactions.ReactionChanged;
+import com.snackmanager.events.kafka.BatchListeners;
+import com.snackmanager.events.reactions.ReactionChanges;
+import com.snackmanager.events.reactions.ReactionChanges.Change;
+import com.snackmanager.events.reactions.ReactionDelta;
 import com.snackmanager.statistics.stream.StreamProgress;
 import com.snackmanager.statistics.stream.Streams;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,20 +19,22 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Consumes {@code snack.reactions.v1}: adds each change's {@link ReactionDelta} to the snack's
- * counts, once (inbox). The counts inside the event are informational and not used.
+ * Consumes {@code snack.reactions.v1} a poll at a time: the new events of a batch (inbox) are
+ * summed per snack and added to the snacks' counts in one statement and one transaction, so the
+ * figures keep up with thousands of reactions a second. The counts inside the events are
+ * informational and not used.
  */
 @Component
 class ReactionListener {
 
-  private static final String ADD =
+  // a zero sum still makes the snack known, so it is listed
+  private static final String ADD_ALL =
       """
-      INSERT INTO snack AS s (uid, like_count, hate_count) VALUES (:uid, :likes, :hates)
+      INSERT INTO snack AS s (uid, like_count, hate_count)
+      SELECT * FROM unnest(CAST(:uids AS text[]), CAST(:likes AS bigint[]), CAST(:hates AS bigint[]))
       ON CONFLICT (uid) DO UPDATE SET like_count = s.like_count + EXCLUDED.like_count,
         hate_count = s.hate_count + EXCLUDED.hate_count
       """;
-
-  private record Change(String snackUid, ReactionDelta delta) {}
 
   private final EventCodec codec;
   private final InboxProcessor inbox;
@@ -46,43 +52,37 @@ class ReactionListener {
   @KafkaListener(
       id = Streams.REACTIONS_LISTENER,
       topics = Topics.REACTIONS,
-      groupId = Streams.GROUP)
-  void onMessage(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = codec.decode(record.value());
-    Change change = change(envelope);
-    inbox
-        .processOnce(
-            envelope,
-            record.topic(),
-            event -> apply(change).then(progress.record(record.topic(), event)))
-        .block();
+      groupId = Streams.GROUP,
+      containerFactory = BatchListeners.FACTORY)
+  void onMessages(List<ConsumerRecord<String, String>> records) {
+    BatchListeners.process(
+        records,
+        record -> ReactionChanges.read(codec, record.value()),
+        changes ->
+            inbox
+                .processBatchOnce(changes, Change::envelope, Topics.REACTIONS, this::apply)
+                .block());
   }
 
-  private Change change(EventEnvelope envelope) {
-    if (!ReactionChanged.TYPE.equals(envelope.eventType())) {
-      return null;
-    }
-    ReactionChanged event = codec.payload(envelope, ReactionChanged.class);
-    try {
-      if (event.snackUid() == null || event.snackUid().isBlank()) {
-        throw new IllegalArgumentException("snack_uid is required");
-      }
-      return new Change(event.snackUid(), ReactionDelta.between(event.previous(), event.current()));
-    } catch (IllegalArgumentException e) {
-      throw new MalformedEventException(
-          envelope.eventType() + " " + envelope.eventId() + ": " + e.getMessage(), e);
-    }
+  private Mono<Void> apply(List<Change> changes) {
+    SortedMap<String, ReactionDelta> sums = ReactionChanges.sumBySnack(changes);
+    Mono<Void> add = sums.isEmpty() ? Mono.empty() : add(sums);
+    return add.then(
+        progress.recordAll(Topics.REACTIONS, changes.stream().map(Change::envelope).toList()));
   }
 
-  private Mono<Void> apply(Change change) {
-    if (change == null) {
-      return Mono.empty();
+  private Mono<Void> add(SortedMap<String, ReactionDelta> sums) {
+    int n = sums.size();
+    String[] uids = new String[n];
+    Long[] likes = new Long[n];
+    Long[] hates = new Long[n];
+    int i = 0;
+    for (Map.Entry<String, ReactionDelta> sum : sums.entrySet()) {
+      uids[i] = sum.getKey();
+      likes[i] = sum.getValue().likes();
+      hates[i] = sum.getValue().hates();
+      i++;
     }
-    // a zero delta still makes the snack known, so it is listed
-    return db.sql(ADD)
-        .bind("uid", change.snackUid())
-        .bind("likes", (long) change.delta().likes())
-        .bind("hates", (long) change.delta().hates())
-        .then();
+    return db.sql(ADD_ALL).bind("uids", uids).bind("likes", likes).bind("hates", hates).then();
   }
 }

@@ -2,6 +2,8 @@ package com.snackmanager.statistics.stream;
 
 import com.snackmanager.events.envelope.EventEnvelope;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +25,16 @@ public class StreamProgress {
       VALUES (:topic, 1, :occurredAt, now())
       ON CONFLICT (topic) DO UPDATE SET
         events_applied = p.events_applied + 1,
+        last_event_occurred_at = GREATEST(p.last_event_occurred_at, EXCLUDED.last_event_occurred_at),
+        last_applied_at = now()
+      """;
+  private static final String RECORD_ALL =
+      """
+      INSERT INTO stream_progress AS p
+        (topic, events_applied, last_event_occurred_at, last_applied_at)
+      VALUES (:topic, :count, :occurredAt, now())
+      ON CONFLICT (topic) DO UPDATE SET
+        events_applied = p.events_applied + EXCLUDED.events_applied,
         last_event_occurred_at = GREATEST(p.last_event_occurred_at, EXCLUDED.last_event_occurred_at),
         last_applied_at = now()
       """;
@@ -48,6 +60,20 @@ public class StreamProgress {
   /** Counts {@code envelope} as applied; must run in the transaction that applied it. */
   public Mono<Void> record(String topic, EventEnvelope envelope) {
     return db.sql(RECORD).bind("topic", topic).bind("occurredAt", envelope.occurredAt()).then();
+  }
+
+  /** Counts a batch of applied events at once; must run in the transaction that applied them. */
+  public Mono<Void> recordAll(String topic, List<EventEnvelope> envelopes) {
+    if (envelopes.isEmpty()) {
+      return Mono.empty();
+    }
+    Instant latest =
+        envelopes.stream().map(EventEnvelope::occurredAt).max(Comparator.naturalOrder()).get();
+    return db.sql(RECORD_ALL)
+        .bind("topic", topic)
+        .bind("count", (long) envelopes.size())
+        .bind("occurredAt", latest)
+        .then();
   }
 
   public Mono<Map<String, TopicProgress>> byTopic() {

@@ -1,4 +1,4 @@
-package com.snackmanager.snack.reaction;
+package com.snackmanager.events.reactions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
