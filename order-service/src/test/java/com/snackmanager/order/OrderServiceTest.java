@@ -50,7 +50,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.test.webtestclient.timeout=30s"})
+    properties = {
+      "spring.test.webtestclient.timeout=30s",
+      // lists are cached until a write drops them: a long ttl makes every list test prove that
+      // each write does
+      "snack.lists.cache-ttl=1h"
+    })
 @AutoConfigureWebTestClient
 @Import(TestClock.Configuration.class)
 public abstract class OrderServiceTest {

@@ -46,7 +46,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"spring.test.webtestclient.timeout=60s"})
+    properties = {
+      "spring.test.webtestclient.timeout=60s",
+      // lists are cached until a write drops them: a long ttl makes every list test prove that
+      // each write does
+      "snack.lists.cache-ttl=1h"
+    })
 @AutoConfigureWebTestClient
 public abstract class SnackServiceTest {
 

@@ -1,5 +1,6 @@
 package com.snackmanager.order.orders;
 
+import com.snackmanager.defaults.cache.ReadCache;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
@@ -14,6 +15,7 @@ import com.snackmanager.order.catalog.CatalogSnacks;
 import com.snackmanager.order.idempotency.IdempotencyKeys;
 import com.snackmanager.order.reaction.ReactionCounts;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
@@ -61,6 +64,15 @@ public class OrderService {
   private final ZoneId businessZone;
   private final JsonMapper json;
 
+  /**
+   * Pages of the order list (with their total) for {@code snack.lists.cache-ttl} (1 s): the board
+   * is read far more often than written, and an exact count of many orders costs more than the
+   * page. Dropped after every committed placement, revision and transition of this process.
+   */
+  private final ReadCache<ListKey, Page> lists;
+
+  private record ListKey(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {}
+
   public OrderService(
       Orders orders,
       HeldSnacks heldSnacks,
@@ -71,7 +83,8 @@ public class OrderService {
       ReactiveTransactionManager transactions,
       Clock clock,
       ZoneId businessZone,
-      JsonMapper json) {
+      JsonMapper json,
+      @Value("${snack.lists.cache-ttl:1s}") Duration listCacheTtl) {
     this.orders = orders;
     this.heldSnacks = heldSnacks;
     this.catalog = catalog;
@@ -82,6 +95,7 @@ public class OrderService {
     this.clock = clock;
     this.businessZone = businessZone;
     this.json = json;
+    this.lists = new ReadCache<>(listCacheTtl, 1_000);
   }
 
   /** What {@link #place} answers: a new order, or the replayed first response of its key. */
@@ -107,7 +121,10 @@ public class OrderService {
               idempotencyKey == null
                   ? create.map(Placed::new)
                   : placeOnce(member, idempotencyKey, purchases, create, now);
-          return placement.as(transaction::transactional).onErrorMap(OrderService::concurrency);
+          return placement
+              .as(transaction::transactional)
+              .onErrorMap(OrderService::concurrency)
+              .doOnSuccess(committed -> lists.invalidateAll());
         });
   }
 
@@ -191,7 +208,10 @@ public class OrderService {
                                   .switchIfEmpty(Mono.error(ApiException.conflict(CONFLICT)))
                                   .flatMap(revised -> replace(revised, member, priced, now)));
                 });
-    return revise.as(transaction::transactional).onErrorMap(OrderService::concurrency);
+    return revise
+        .as(transaction::transactional)
+        .onErrorMap(OrderService::concurrency)
+        .doOnSuccess(committed -> lists.invalidateAll());
   }
 
   /** Only the owner or an admin edits an order, and only while it is CREATED. */
@@ -250,7 +270,8 @@ public class OrderService {
           violations.throwIfAny();
           return move(admin, uid, to, requestedArrival)
               .as(transaction::transactional)
-              .onErrorMap(OrderService::concurrency);
+              .onErrorMap(OrderService::concurrency)
+              .doOnSuccess(committed -> lists.invalidateAll());
         });
   }
 
@@ -349,6 +370,11 @@ public class OrderService {
 
   /** One page of orders with the total count; lines are summed for the whole page at once. */
   public Mono<Page> list(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {
+    return lists.get(
+        new ListKey(filter, List.copyOf(ordering), page), () -> loadPage(filter, ordering, page));
+  }
+
+  private Mono<Page> loadPage(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {
     return Mono.zip(orders.count(filter), orders.page(filter, ordering, page))
         .flatMap(
             result ->

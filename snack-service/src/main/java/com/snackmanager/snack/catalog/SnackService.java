@@ -47,6 +47,7 @@ public class SnackService {
   private final IdempotentRequests idempotent;
   private final JsonMapper json;
   private final TransactionalOperator transaction;
+  private final SnackListCache lists;
 
   public SnackService(
       Snacks snacks,
@@ -55,7 +56,8 @@ public class SnackService {
       OutboxWriter outbox,
       IdempotentRequests idempotent,
       JsonMapper json,
-      ReactiveTransactionManager transactions) {
+      ReactiveTransactionManager transactions,
+      SnackListCache lists) {
     this.snacks = snacks;
     this.images = images;
     this.counts = counts;
@@ -63,6 +65,7 @@ public class SnackService {
     this.idempotent = idempotent;
     this.json = json;
     this.transaction = TransactionalOperator.create(transactions);
+    this.lists = lists;
   }
 
   /**
@@ -81,7 +84,7 @@ public class SnackService {
         key == null
             ? Mono.defer(work)
             : idempotent.once(caller.id(), key, requestHash(state, image), work);
-    return once.as(transaction::transactional);
+    return once.as(transaction::transactional).doOnSuccess(committed -> lists.invalidate());
   }
 
   /**
@@ -92,6 +95,7 @@ public class SnackService {
   public Mono<Snack> registerIfNameFree(long memberId, SnackState state, UploadedImage image) {
     return create(SnackUids::next, state, image, memberId)
         .as(transaction::transactional)
+        .doOnSuccess(committed -> lists.invalidate())
         .onErrorResume(DuplicateNameException.class, taken -> Mono.empty());
   }
 
@@ -139,8 +143,13 @@ public class SnackService {
     if (filter.uid() != null && !SnackUids.isWellFormed(filter.uid())) {
       return Mono.just(new Page(List.of(), 0));
     }
-    return Mono.zip(snacks.count(filter), snacks.page(filter, ordering, page).collectList())
-        .map(result -> new Page(result.getT2(), result.getT1()));
+    return lists.get(
+        filter,
+        ordering,
+        page,
+        () ->
+            Mono.zip(snacks.count(filter), snacks.page(filter, ordering, page).collectList())
+                .map(result -> new Page(result.getT2(), result.getT1())));
   }
 
   /** A page of the snack list and how many snacks match in all. */
@@ -175,7 +184,8 @@ public class SnackService {
                                       : Mono.empty())
                               .thenReturn(updated));
             })
-        .as(transaction::transactional);
+        .as(transaction::transactional)
+        .doOnSuccess(committed -> lists.invalidate());
   }
 
   private StoredResponse created(Snack snack) {

@@ -8,6 +8,7 @@ import com.snackmanager.events.reactions.ReactionChanges;
 import com.snackmanager.events.reactions.ReactionChanges.Change;
 import com.snackmanager.events.reactions.ReactionDelta;
 import com.snackmanager.snack.catalog.ReactionCounts;
+import com.snackmanager.snack.catalog.SnackListCache;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,11 +31,14 @@ public class ReactionProjection {
   private final InboxProcessor inbox;
   private final ReactionCounts counts;
   private final EventCodec codec;
+  private final SnackListCache lists;
 
-  public ReactionProjection(InboxProcessor inbox, ReactionCounts counts, EventCodec codec) {
+  public ReactionProjection(
+      InboxProcessor inbox, ReactionCounts counts, EventCodec codec, SnackListCache lists) {
     this.inbox = inbox;
     this.counts = counts;
     this.codec = codec;
+    this.lists = lists;
   }
 
   /**
@@ -50,7 +54,14 @@ public class ReactionProjection {
    * @return the changes that were new
    */
   public Mono<List<Change>> applyAll(List<Change> changes) {
-    return inbox.processBatchOnce(changes, Change::envelope, Topics.REACTIONS, this::add);
+    return inbox
+        .processBatchOnce(changes, Change::envelope, Topics.REACTIONS, this::add)
+        .doOnNext(
+            fresh -> {
+              if (!fresh.isEmpty()) {
+                lists.invalidate(); // counts and ratios changed: pages may be ordered differently
+              }
+            });
   }
 
   private Mono<Void> add(List<Change> changes) {

@@ -113,6 +113,32 @@ class ReactionProjectionIT extends SnackServiceTest {
   }
 
   @Test
+  void aCachedListPageShowsNewCountsAsSoonAsTheyAreApplied() {
+    String tag = "Cached" + unique();
+    String uid = register(tag + " chips").get("uid").stringValue();
+    String page = "/snacks/?search=" + tag;
+    assertThat(
+            json(get(page, member()), HttpStatus.OK).get(0).get("like_reaction_count").longValue())
+        .isZero();
+    json(get(page, member()), HttpStatus.OK); // now served from the list cache
+
+    List<EventEnvelope> events = react(uid, 2, 0);
+    awaitProcessed(events.get(events.size() - 1));
+
+    // the tests cache lists for an hour: only applying the counts can have dropped the page
+    // (the inbox row commits a moment before the drop, hence the short wait)
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .until(
+            () ->
+                json(get(page, member()), HttpStatus.OK)
+                        .get(0)
+                        .get("like_reaction_count")
+                        .longValue()
+                    == 2);
+  }
+
+  @Test
   void aRedeliveredEventChangesTheCountsOnce() {
     String uid = register("재전송 " + unique()).get("uid").stringValue();
     EventEnvelope like = reaction(uid, 1, null, "LIKE");
