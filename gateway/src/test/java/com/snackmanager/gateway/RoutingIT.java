@@ -2,13 +2,20 @@ package com.snackmanager.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 
 class RoutingIT extends GatewayTestBase {
+
+  @LocalServerPort int port;
 
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({
@@ -102,6 +109,26 @@ class RoutingIT extends GatewayTestBase {
         get("/orders/slow", TestTokens.member()),
         HttpStatus.SERVICE_UNAVAILABLE,
         "order-service is unavailable; try again shortly.");
+  }
+
+  @Test
+  void manyConcurrentRequestsToOneServiceAreAllServed() {
+    // far more in flight at once than Resilience4j's default bulkhead (25) would let through
+    WebClient http = WebClient.create("http://127.0.0.1:" + port);
+    List<Integer> statuses =
+        Flux.range(0, 60)
+            .flatMap(
+                i ->
+                    http.get()
+                        .uri("/orders/busy")
+                        .headers(h -> h.setBearerAuth(TestTokens.member()))
+                        .exchangeToMono(
+                            response ->
+                                response.releaseBody().thenReturn(response.statusCode().value())),
+                60)
+            .collectList()
+            .block(Duration.ofSeconds(30));
+    assertThat(statuses).hasSize(60).containsOnly(200);
   }
 
   @Test

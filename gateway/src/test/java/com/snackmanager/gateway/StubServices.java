@@ -20,12 +20,16 @@ import tools.jackson.databind.json.JsonMapper;
  * (service, method, path, query, Authorization and forwarding headers, body), so a test can see
  * what the gateway forwarded. Special paths: {@code /v3/api-docs} (a small OpenAPI document),
  * {@code /auth/jwks} (the test key), {@code .../missing} (404), {@code .../invalid} (400), {@code
- * .../broken} (500), {@code .../slow} (answers after {@link #SLOW}). The statistics-service is not
- * running: its URL is a port nobody listens on.
+ * .../broken} (500), {@code .../slow} (answers after {@link #SLOW}), {@code .../busy} (after {@link
+ * #BUSY}). The statistics-service is not running: its URL is a port nobody listens on.
  */
 final class StubServices {
 
   static final Duration SLOW = Duration.ofSeconds(6);
+
+  /** How long {@code .../busy} takes: long enough for many requests to be in flight at once. */
+  static final Duration BUSY = Duration.ofMillis(800);
+
   static final List<String> RUNNING =
       List.of("auth-service", "snack-service", "reaction-service", "order-service");
   static final String NOT_RUNNING = "statistics-service";
@@ -105,7 +109,10 @@ final class StubServices {
           .sendByteArray(Mono.just(new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
           .then();
     }
-    Mono<Void> wait = path.endsWith("/slow") ? Mono.delay(SLOW).then() : Mono.empty();
+    Mono<Void> wait =
+        path.endsWith("/slow")
+            ? Mono.delay(SLOW).then()
+            : path.endsWith("/busy") ? Mono.delay(BUSY).then() : Mono.empty();
     return wait.then(
         request
             .receive()
