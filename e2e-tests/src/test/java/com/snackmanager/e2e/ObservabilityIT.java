@@ -29,12 +29,7 @@ class ObservabilityIT {
   @Test
   void aReactionRequestsTraceReachesTheStatisticsServicesConsumer() {
     Member member = members.signUp("tracer");
-    String uid =
-        snacks
-            .register(member, "Traced " + newTraceId().substring(0, 12), 1500)
-            .path("uid")
-            .asString();
-    snacks.react(member, uid, "LIKE"); // the reaction-service knows the snack now
+    String uid = likedSnack(member, "Traced"); // the reaction-service knows the snack now
     String traceId = newTraceId();
 
     Api.Response hate =
@@ -73,13 +68,7 @@ class ObservabilityIT {
 
   @Test
   void everyServiceShowsItsBusinessMetrics() {
-    Member member = members.signUp("metered");
-    String uid =
-        snacks
-            .register(member, "Metered " + newTraceId().substring(0, 12), 900)
-            .path("uid")
-            .asString();
-    snacks.react(member, uid, "LIKE");
+    likedSnack(members.signUp("metered"), "Metered");
 
     Map<String, Integer> ports =
         Map.of(
@@ -113,6 +102,17 @@ class ObservabilityIT {
             () ->
                 assertThat(metrics(8083))
                     .containsPattern("snack_orders\\{[^}]*status=\"CREATED\""));
+  }
+
+  /** A new snack the member has liked (so every service knows it); its uid. */
+  private String likedSnack(Member member, String name) {
+    String uid =
+        snacks
+            .register(member, name + " " + newTraceId().substring(0, 12), 900)
+            .path("uid")
+            .asString();
+    snacks.react(member, uid, "LIKE");
+    return uid;
   }
 
   private String metrics(int defaultPort) {

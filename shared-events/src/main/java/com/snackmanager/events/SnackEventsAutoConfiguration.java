@@ -160,16 +160,12 @@ public class SnackEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
-    @SuppressWarnings({"unchecked", "rawtypes"}) // Boot's configurer is typed <Object, Object>
     ConcurrentKafkaListenerContainerFactory<String, String> kafkaListenerContainerFactory(
         ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
         ConsumerFactory<?, ?> consumerFactory,
         CommonErrorHandler errorHandler) {
       ConcurrentKafkaListenerContainerFactory<String, String> factory =
-          new ConcurrentKafkaListenerContainerFactory<>();
-      // spring.kafka.listener.* still apply
-      configurer.configure(
-          (ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumerFactory);
+          bootConfigured(configurer, consumerFactory);
       SnackKafkaListeners.configure(factory, errorHandler);
       return factory;
     }
@@ -177,16 +173,25 @@ public class SnackEventsAutoConfiguration {
     /** For listeners that take a poll's records at once ({@link BatchListeners}). */
     @Bean(BatchListeners.FACTORY)
     @ConditionalOnMissingBean(name = BatchListeners.FACTORY)
-    @SuppressWarnings({"unchecked", "rawtypes"})
     ConcurrentKafkaListenerContainerFactory<String, String> snackBatchListenerContainerFactory(
         ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
         ConsumerFactory<?, ?> consumerFactory,
         CommonErrorHandler errorHandler) {
       ConcurrentKafkaListenerContainerFactory<String, String> factory =
+          bootConfigured(configurer, consumerFactory);
+      SnackKafkaListeners.configureBatch(factory, errorHandler);
+      return factory;
+    }
+
+    /** A factory with Boot's consumer factory and {@code spring.kafka.listener.*} applied. */
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Boot's configurer is typed <Object, Object>
+    private static ConcurrentKafkaListenerContainerFactory<String, String> bootConfigured(
+        ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+        ConsumerFactory<?, ?> consumerFactory) {
+      ConcurrentKafkaListenerContainerFactory<String, String> factory =
           new ConcurrentKafkaListenerContainerFactory<>();
       configurer.configure(
           (ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) consumerFactory);
-      SnackKafkaListeners.configureBatch(factory, errorHandler);
       return factory;
     }
   }

@@ -1,8 +1,8 @@
 package com.snackmanager.order.reaction;
 
+import com.snackmanager.events.reactions.ReactionChanges;
 import com.snackmanager.events.reactions.ReactionDelta;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -23,17 +23,7 @@ public class ReactionCounts {
     if (deltas.isEmpty()) {
       return Mono.empty();
     }
-    int n = deltas.size();
-    String[] uids = new String[n];
-    Long[] likes = new Long[n];
-    Long[] hates = new Long[n];
-    int i = 0;
-    for (Map.Entry<String, ReactionDelta> delta : deltas.entrySet()) {
-      uids[i] = delta.getKey();
-      likes[i] = delta.getValue().likes();
-      hates[i] = delta.getValue().hates();
-      i++;
-    }
+    ReactionChanges.Columns columns = ReactionChanges.Columns.of(deltas);
     return db.sql(
             """
             INSERT INTO snack_reaction_count AS c (snack_uid, likes, hates)
@@ -43,9 +33,9 @@ public class ReactionCounts {
               likes = c.likes + EXCLUDED.likes,
               hates = c.hates + EXCLUDED.hates
             """)
-        .bind("uids", uids)
-        .bind("likes", likes)
-        .bind("hates", hates)
+        .bind("uids", columns.uids())
+        .bind("likes", columns.likes())
+        .bind("hates", columns.hates())
         .then();
   }
 

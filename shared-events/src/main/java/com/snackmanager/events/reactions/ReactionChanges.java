@@ -4,6 +4,7 @@ import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.envelope.EventEnvelope;
 import com.snackmanager.events.envelope.MalformedEventException;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -74,5 +75,27 @@ public final class ReactionChanges {
       }
     }
     return sums;
+  }
+
+  /**
+   * Summed deltas as three parallel arrays (snack uids, likes, hates), for one multi-row statement
+   * ({@code unnest(:uids, :likes, :hates)}).
+   */
+  public record Columns(String[] uids, Long[] likes, Long[] hates) {
+
+    public static Columns of(SortedMap<String, ReactionDelta> sums) {
+      int n = sums.size();
+      String[] uids = new String[n];
+      Long[] likes = new Long[n];
+      Long[] hates = new Long[n];
+      int i = 0;
+      for (Map.Entry<String, ReactionDelta> sum : sums.entrySet()) {
+        uids[i] = sum.getKey();
+        likes[i] = sum.getValue().likes();
+        hates[i] = sum.getValue().hates();
+        i++;
+      }
+      return new Columns(uids, likes, hates);
+    }
   }
 }

@@ -10,7 +10,6 @@ import com.snackmanager.events.reactions.ReactionDelta;
 import com.snackmanager.statistics.stream.StreamProgress;
 import com.snackmanager.statistics.stream.Streams;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -72,17 +71,11 @@ class ReactionListener {
   }
 
   private Mono<Void> add(SortedMap<String, ReactionDelta> sums) {
-    int n = sums.size();
-    String[] uids = new String[n];
-    Long[] likes = new Long[n];
-    Long[] hates = new Long[n];
-    int i = 0;
-    for (Map.Entry<String, ReactionDelta> sum : sums.entrySet()) {
-      uids[i] = sum.getKey();
-      likes[i] = sum.getValue().likes();
-      hates[i] = sum.getValue().hates();
-      i++;
-    }
-    return db.sql(ADD_ALL).bind("uids", uids).bind("likes", likes).bind("hates", hates).then();
+    ReactionChanges.Columns columns = ReactionChanges.Columns.of(sums);
+    return db.sql(ADD_ALL)
+        .bind("uids", columns.uids())
+        .bind("likes", columns.likes())
+        .bind("hates", columns.hates())
+        .then();
   }
 }
