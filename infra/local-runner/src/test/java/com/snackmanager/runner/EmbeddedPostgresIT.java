@@ -15,7 +15,10 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runner's PostgreSQL keeps its data directory: what a service wrote survives a restart. */
+/**
+ * The runner's PostgreSQL is durable (fsync, synchronous commit) and keeps its data directory: what
+ * a service wrote survives a restart.
+ */
 class EmbeddedPostgresIT {
 
   @TempDir Path dir;
@@ -31,6 +34,9 @@ class EmbeddedPostgresIT {
     try {
       SchemaInstaller.install(url, "postgres", "postgres");
       assertThat(EmbeddedInfrastructure.postgresPid(data)).isPresent();
+      assertThat(setting(url, "fsync")).isEqualTo("on");
+      assertThat(setting(url, "synchronous_commit")).isEqualTo("on");
+      assertThat(setting(url, "full_page_writes")).isEqualTo("on");
       try (Connection auth = authConnection(url);
           Statement statement = auth.createStatement()) {
         statement.execute("CREATE TABLE survivor (name text)");
@@ -53,6 +59,15 @@ class EmbeddedPostgresIT {
       }
     } finally {
       EmbeddedInfrastructure.stopPostgres(second);
+    }
+  }
+
+  private static String setting(String url, String name) throws SQLException {
+    try (Connection auth = authConnection(url);
+        Statement statement = auth.createStatement();
+        ResultSet rows = statement.executeQuery("SHOW " + name)) {
+      assertThat(rows.next()).isTrue();
+      return rows.getString(1);
     }
   }
 
