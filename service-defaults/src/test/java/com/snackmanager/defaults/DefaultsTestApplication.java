@@ -1,9 +1,9 @@
 package com.snackmanager.defaults;
 
 import com.snackmanager.defaults.security.SecurityDefaults;
-import com.snackmanager.defaults.security.SnackJwt;
 import com.snackmanager.defaults.security.SnackSecurityProperties;
 import com.snackmanager.defaults.security.TokenVersions;
+import com.snackmanager.defaults.security.VerifiedTokens;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
 import jakarta.validation.Valid;
@@ -52,10 +52,10 @@ class DefaultsTestApplication {
   /** Same validation as production, with the test's key instead of a JWKS endpoint. */
   @Bean
   ReactiveJwtDecoder jwtDecoder(SnackSecurityProperties properties, TokenVersions versions) {
-    NimbusReactiveJwtDecoder decoder =
-        NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
-    decoder.setJwtValidator(SnackJwt.validator(properties.issuer(), versions));
-    return decoder;
+    return VerifiedTokens.of(
+        NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey()).build(),
+        properties,
+        versions);
   }
 
   record NewThing(@NotBlank String displayName, @Min(1) int quantity) {}

@@ -1,9 +1,9 @@
 package com.snackmanager.defaults.config;
 
 import com.snackmanager.defaults.security.SecurityDefaults;
-import com.snackmanager.defaults.security.SnackJwt;
 import com.snackmanager.defaults.security.SnackSecurityProperties;
 import com.snackmanager.defaults.security.TokenVersions;
+import com.snackmanager.defaults.security.VerifiedTokens;
 import com.snackmanager.defaults.web.Problems;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,15 +29,20 @@ public class SecurityDefaultsAutoConfiguration {
     return new TokenVersions(redis, properties.tokenVersionRefresh());
   }
 
-  /** Keys come from the auth-service's JWKS (cached, re-fetched for an unknown {@code kid}). */
+  /**
+   * Keys come from the auth-service's JWKS (cached, re-fetched for an unknown {@code kid}); a
+   * token's signature is checked once ({@link VerifiedTokens}), its claims on every request.
+   */
   @Bean
   @ConditionalOnMissingBean
   ReactiveJwtDecoder jwtDecoder(SnackSecurityProperties properties, TokenVersions versions) {
-    NimbusReactiveJwtDecoder decoder =
-        NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .build();
-    decoder.setJwtValidator(SnackJwt.validator(properties.issuer(), versions));
+    ReactiveJwtDecoder decoder =
+        VerifiedTokens.of(
+            NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
+                .jwsAlgorithm(SignatureAlgorithm.RS256)
+                .build(),
+            properties,
+            versions);
     // Spring reports an unreachable JWKS as an IllegalStateException (a 500); as a JwtException it
     // becomes an AuthenticationServiceException, which ProblemMapper answers with a 503
     ReactiveJwtDecoder jwks = decoder;
