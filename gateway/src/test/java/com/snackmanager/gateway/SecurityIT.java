@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.snackmanager.defaults.security.TokenVersions;
+import com.snackmanager.gateway.security.GatewayAuthentication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -13,11 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.server.WebFilterChainProxy;
 
 class SecurityIT extends GatewayTestBase {
 
@@ -26,6 +29,7 @@ class SecurityIT extends GatewayTestBase {
 
   @Autowired ReactiveStringRedisTemplate redis;
   @Autowired HealthEndpointGroups healthGroups;
+  @Autowired ApplicationContext context;
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
@@ -45,6 +49,28 @@ class SecurityIT extends GatewayTestBase {
         .exchange()
         .expectStatus()
         .isOk();
+  }
+
+  @ParameterizedTest(name = "HEAD {0}")
+  @CsvSource({"/snacks/abc123/image", "/auth/jwks/"})
+  void headIsPublicWhereGetIs(String path) {
+    client.head().uri(path).exchange().expectStatus().isOk();
+  }
+
+  @Test
+  void authenticationIsTheGatewaysOwnFilterNotSpringSecuritysChain() {
+    assertThat(context.getBeansOfType(WebFilterChainProxy.class)).isEmpty();
+    assertThat(context.getBeansOfType(GatewayAuthentication.class)).hasSize(1);
+  }
+
+  @Test
+  void anAuthorizationHeaderThatIsNotABearerTokenIs401() {
+    for (String header : new String[] {"Basic dXNlcjpwYXNz", "Bearer", "Bearer   "}) {
+      expectProblem(
+          client.get().uri("/snacks/").header(HttpHeaders.AUTHORIZATION, header).exchange(),
+          HttpStatus.UNAUTHORIZED,
+          INVALID_TOKEN);
+    }
   }
 
   @Test

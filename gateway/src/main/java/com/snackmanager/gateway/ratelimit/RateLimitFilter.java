@@ -1,13 +1,13 @@
 package com.snackmanager.gateway.ratelimit;
 
 import com.snackmanager.defaults.web.Problems;
+import com.snackmanager.gateway.security.GatewayAuthentication;
 import java.net.InetSocketAddress;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
-  /** After Spring Security's filter chain (-100), before the handlers. */
+  /** After the authentication ({@link GatewayAuthentication#ORDER}), before the handlers. */
   public static final int ORDER = 0;
 
   private final RedisTokenBucket buckets;
@@ -48,13 +48,10 @@ public class RateLimitFilter implements WebFilter, Ordered {
     if (HttpMethod.POST.equals(request.getMethod()) && path.equals("/auth/token")) {
       return limit(exchange, chain, "token", clientIp(request), limits.token());
     }
-    return exchange
-        .getPrincipal()
-        .filter(JwtAuthenticationToken.class::isInstance)
-        .map(member -> new Bucket("member", member.getName(), limits.member()))
-        .switchIfEmpty(
-            Mono.fromSupplier(() -> new Bucket("ip", clientIp(request), limits.anonymous())))
-        .flatMap(bucket -> limit(exchange, chain, bucket.name(), bucket.id(), bucket.policy()));
+    String member = exchange.getAttribute(GatewayAuthentication.MEMBER);
+    return member != null
+        ? limit(exchange, chain, "member", member, limits.member())
+        : limit(exchange, chain, "ip", clientIp(request), limits.anonymous());
   }
 
   private Mono<Void> limit(
@@ -92,6 +89,4 @@ public class RateLimitFilter implements WebFilter, Ordered {
         ? remote.getHostString()
         : remote.getAddress().getHostAddress();
   }
-
-  private record Bucket(String name, String id, RateLimitProperties.Policy policy) {}
 }
