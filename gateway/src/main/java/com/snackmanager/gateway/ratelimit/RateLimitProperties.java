@@ -38,6 +38,14 @@ public record RateLimitProperties(boolean enabled, Policy member, Policy anonymo
       }
     }
 
+    /**
+     * How many tokens a gateway replica takes from Redis at once and spends locally: a tenth of the
+     * burst, at least 1 (exact limiting for small bursts) and at most 20.
+     */
+    int lease() {
+      return Math.max(1, Math.min(20, burst / 10));
+    }
+
     /** Requests that come back per millisecond. */
     double permitsPerMilli() {
       return (double) limit / period.toMillis();
