@@ -9,11 +9,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The services the runner starts, in one place. To add a service, add a row: its module name (which
- * is also the process name and log name), HTTP port, schema (or {@code null}) and start position.
- * The gateway goes last so that the services it routes to are up first.
+ * is also the process name and log name), HTTP port, schema (or {@code null}) and start wave.
+ * Services of one wave start together (they talk only through Kafka, and fetch the auth-service's
+ * keys when the first token arrives); the gateway comes last so that the services it routes to are
+ * up first.
  */
 final class ServiceTable {
 
@@ -43,10 +47,10 @@ final class ServiceTable {
   static final List<Service> SERVICES =
       List.of(
           new Service("auth-service", 8081, ServiceDatabase.AUTH, 10),
-          new Service("snack-service", 8082, ServiceDatabase.CATALOG, 20),
-          new Service("reaction-service", 8084, ServiceDatabase.REACTION, 30),
-          new Service("order-service", 8083, ServiceDatabase.ORDERING, 40),
-          new Service("statistics-service", 8085, ServiceDatabase.STATISTICS, 50),
+          new Service("snack-service", 8082, ServiceDatabase.CATALOG, 10),
+          new Service("reaction-service", 8084, ServiceDatabase.REACTION, 10),
+          new Service("order-service", 8083, ServiceDatabase.ORDERING, 10),
+          new Service("statistics-service", 8085, ServiceDatabase.STATISTICS, 10),
           new Service("gateway", 8080, (ServiceDatabase) null, 100));
 
   private ServiceTable() {}
@@ -57,6 +61,16 @@ final class ServiceTable {
         .sorted(Comparator.comparingInt(Service::startOrder))
         .map(service -> service.shifted(portOffset))
         .toList();
+  }
+
+  /** {@code services} grouped by start wave, the waves in start order. */
+  static List<List<Service>> waves(List<Service> services) {
+    return List.copyOf(
+        services.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Service::startOrder, TreeMap::new, Collectors.toUnmodifiableList()))
+            .values());
   }
 
   static Optional<Service> find(String name) {

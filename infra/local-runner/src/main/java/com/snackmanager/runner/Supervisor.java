@@ -74,8 +74,8 @@ public final class Supervisor {
       List<Service> services = servicesToStart();
       checkPortsAreFree(services);
       Endpoints endpoints = startInfrastructure();
-      for (Service service : services) {
-        startService(service, endpoints);
+      for (List<Service> wave : ServiceTable.waves(services)) {
+        startWave(wave, endpoints);
       }
       writeAtomically(settings.readyFile(), summary());
       ready = true;
@@ -273,15 +273,30 @@ public final class Supervisor {
     return jdbcUrl;
   }
 
-  private void startService(Service service, Endpoints endpoints) {
-    checkNotStopping();
-    Path jar = service.jar(settings.root(), ServiceTable.suiteVersion());
-    Log.info("starting " + service.name() + " on port " + service.port() + " from " + jar);
-    ChildProcess child = ServiceProcess.start(service, jar, endpoints, settings, java);
-    String url = "http://127.0.0.1:" + service.port();
-    register(service.name(), child, url, () -> child.stop(ServiceProcess.STOP_GRACE));
-    ServiceProcess.awaitReady(child, service.port(), () -> stopping);
-    Log.info(service.name() + " is ready at " + url);
+  /**
+   * Starts the services of one wave at once (they need nothing of each other to start), then waits
+   * until each is ready: on two cores five JVMs starting together are ready in about half the time
+   * they take one after another.
+   */
+  private void startWave(List<Service> wave, Endpoints endpoints) {
+    List<ChildProcess> children = new ArrayList<>();
+    for (Service service : wave) {
+      checkNotStopping();
+      Path jar = service.jar(settings.root(), ServiceTable.suiteVersion());
+      Log.info("starting " + service.name() + " on port " + service.port() + " from " + jar);
+      ChildProcess child = ServiceProcess.start(service, jar, endpoints, settings, java);
+      register(service.name(), child, url(service), () -> child.stop(ServiceProcess.STOP_GRACE));
+      children.add(child);
+    }
+    for (int i = 0; i < wave.size(); i++) {
+      Service service = wave.get(i);
+      ServiceProcess.awaitReady(children.get(i), service.port(), () -> stopping);
+      Log.info(service.name() + " is ready at " + url(service));
+    }
+  }
+
+  private static String url(Service service) {
+    return "http://127.0.0.1:" + service.port();
   }
 
   private void checkNotStopping() {

@@ -23,6 +23,20 @@ class ServiceTableTest {
   }
 
   @Test
+  void theServicesStartTogetherAndTheGatewayAfterThem() {
+    assertThat(ServiceTable.waves(ServiceTable.inStartOrder(0)))
+        .map(wave -> wave.stream().map(Service::name).toList())
+        .containsExactly(
+            java.util.List.of(
+                "auth-service",
+                "snack-service",
+                "reaction-service",
+                "order-service",
+                "statistics-service"),
+            java.util.List.of("gateway"));
+  }
+
+  @Test
   void knowsEachServicesPortAndSchema() {
     Service auth = ServiceTable.find("auth-service").orElseThrow();
     Service gateway = ServiceTable.find("gateway").orElseThrow();
