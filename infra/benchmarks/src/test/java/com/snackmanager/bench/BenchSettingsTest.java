@@ -22,6 +22,23 @@ class BenchSettingsTest {
     assertThat(settings.scale()).isEqualTo(1.0);
     assertThat(settings.keepRunning()).isFalse();
     assertThat(settings.businessZone()).isEqualTo("Asia/Seoul");
+    assertThat(settings.steadyWindow()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(settings.steadyMax()).isEqualTo(Duration.ofMinutes(8));
+    assertThat(settings.only()).containsExactlyInAnyOrderElementsOf(BenchSettings.SCENARIOS);
+    assertThat(settings.onlyDescription()).isEqualTo("all");
+  }
+
+  @Test
+  void benchOnlyPicksScenarioGroups() {
+    BenchSettings settings =
+        BenchSettings.from(
+            Path.of("/repo"), Map.of("BENCH_ONLY", "get, Reactions", "BENCH_STEADY_MAX", "60s"));
+
+    assertThat(settings.runs("reactions")).isTrue();
+    assertThat(settings.runs("get")).isTrue();
+    assertThat(settings.runs("lists")).isFalse();
+    assertThat(settings.onlyDescription()).isEqualTo("reactions,get");
+    assertThat(settings.steadyMax()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -48,5 +65,14 @@ class BenchSettingsTest {
                 BenchSettings.from(
                     Path.of("/"), Map.of("BENCH_CONNECTIONS", "1", "BENCH_THREADS", "2")))
         .hasMessageContaining("BENCH_CONNECTIONS");
+    assertThatThrownBy(() -> BenchSettings.from(Path.of("/"), Map.of("BENCH_ONLY", "reaction")))
+        .hasMessageContaining("BENCH_ONLY");
+    assertThatThrownBy(() -> BenchSettings.from(Path.of("/"), Map.of("BENCH_ONLY", ",")))
+        .hasMessageContaining("BENCH_ONLY");
+    assertThatThrownBy(
+            () ->
+                BenchSettings.from(
+                    Path.of("/"), Map.of("BENCH_STEADY_WINDOW", "30s", "BENCH_STEADY_MAX", "20s")))
+        .hasMessageContaining("BENCH_STEADY_MAX");
   }
 }

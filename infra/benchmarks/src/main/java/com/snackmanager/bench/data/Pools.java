@@ -19,14 +19,15 @@ import java.util.Set;
  *
  * <p>Snack numbers are split into ranges: the first {@link #freshnessSnacks()} serve the freshness
  * probe (they come first in uid order, which makes them cheap to read back from the statistics),
- * then {@link #REACTION_POOLS} ranges of {@link #poolSnacks()} snacks, one per reaction run.
+ * then {@link #REACTION_POOLS} ranges of {@link #poolSnacks()} snacks, one per pool.
  *
  * @param shape the data set loaded
  */
 public record Pools(DataShape shape) {
 
   /**
-   * Reaction runs, each on its own pairs: gateway warm-up and measured, direct ditto, freshness.
+   * Pools of reaction pairs: the gateway loop's two (its windows alternate between them), the
+   * direct loop's two, and the freshness probe's background load.
    */
   public static final int REACTION_POOLS = 5;
 

@@ -26,6 +26,8 @@ public final class Report {
   private final List<Measurement> measurements = new ArrayList<>();
   private final List<WrkResult> runs = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<CpuTable> cpu = new ArrayList<>();
+  private long ticksPerSecond = 100;
   private List<Step> load = List.of();
   private List<Footprint.Entry> afterStart = List.of();
   private List<Footprint.Entry> atEnd = List.of();
@@ -48,6 +50,16 @@ public final class Report {
 
   public void note(String note) {
     notes.add(note);
+  }
+
+  /** A measured window's CPU per request, a column pair of the CPU table. */
+  public void cpu(CpuTable table) {
+    cpu.add(table);
+  }
+
+  /** The clock ticks per second the CPU tables were read in (for the section's header). */
+  public void ticksPerSecond(long ticks) {
+    this.ticksPerSecond = ticks;
   }
 
   public void load(List<Step> steps) {
@@ -90,6 +102,9 @@ public final class Report {
                 run.socketErrors(),
                 statuses(run.statuses())));
       }
+    }
+    if (!cpu.isEmpty()) {
+      cpuSection(md);
     }
     if (!load.isEmpty()) {
       md.append("\n### Data load\n\n| Step | Seconds |\n|---|---|\n");
@@ -136,6 +151,73 @@ public final class Report {
       notes.forEach(note -> md.append("- ").append(note).append('\n'));
     }
     return md.toString();
+  }
+
+  /**
+   * One row per process, two columns per measured window: CPU milliseconds per 2xx response and the
+   * cores the process kept busy.
+   */
+  private void cpuSection(StringBuilder md) {
+    md.append("\n### CPU per request\n\n")
+        .append("CPU time each process used during the measured window (utime + stime of")
+        .append(" `/proc/<pid>/stat`, ")
+        .append(ticksPerSecond)
+        .append(" ticks/s; PostgreSQL: the postmaster and all its processes) divided by the")
+        .append(" window's 2xx responses, in ms, and the cores it kept busy on average. wrk is")
+        .append(" the load generator, not part of the suite's sum.\n\n| Process |");
+    for (CpuTable table : cpu) {
+      md.append(' ').append(table.window()).append(": ms/request | cores |");
+    }
+    md.append("\n|---|");
+    md.append("---|---|".repeat(cpu.size()));
+    md.append('\n');
+    List<String> names = new ArrayList<>();
+    for (CpuTable table : cpu) {
+      table.rows().stream()
+          .map(CpuTable.Row::name)
+          .filter(name -> !names.contains(name))
+          .forEach(names::add);
+    }
+    for (String name : names) {
+      md.append("| ").append(name).append(" |");
+      for (CpuTable table : cpu) {
+        CpuTable.Row row = table.row(name);
+        md.append(' ')
+            .append(row == null ? "–" : perRequest(table.msPerRequest(row)))
+            .append(" | ")
+            .append(row == null || table.cores(row) < 0 ? "–" : format("%.2f", table.cores(row)))
+            .append(" |");
+      }
+      md.append('\n');
+    }
+    md.append("| **the suite (all but wrk)** |");
+    for (CpuTable table : cpu) {
+      md.append(" **")
+          .append(perRequest(table.suiteMsPerRequest()))
+          .append("** | ")
+          .append(
+              table.seconds() > 0
+                  ? format("%.2f", table.suiteCpuMs() / 1000 / table.seconds())
+                  : "–")
+          .append(" |");
+    }
+    md.append("\n| 2xx responses, window seconds |");
+    for (CpuTable table : cpu) {
+      md.append(' ')
+          .append(format("%,d", table.requests()))
+          .append(" | ")
+          .append(format("%.1f s", table.seconds()))
+          .append(" |");
+    }
+    md.append('\n');
+  }
+
+  private static String perRequest(double ms) {
+    return ms < 0 ? "–" : format("%.3f", ms);
+  }
+
+  private static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
   }
 
   public void write(Path file) {

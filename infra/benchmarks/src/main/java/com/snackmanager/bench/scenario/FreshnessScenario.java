@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class FreshnessScenario {
 
-  static final double P99_TARGET_MS = 1000;
+  static final double P99_TARGET_MS = 500;
   static final Duration POLL_INTERVAL = Duration.ofMillis(5);
   static final Duration GIVE_UP = Duration.ofSeconds(10);
 

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class OrderCreation {
 
-  static final double CREATION_RATE = 500;
+  static final double CREATION_RATE = 800;
 
   private final Context context;
 
@@ -33,20 +33,13 @@ final class OrderCreation {
     String tokens = context.tokensFile().toString();
     String gateway = context.suite().gateway();
 
-    Context.log("order creation: warm-up " + context.settings().warmUp().toSeconds() + " s");
-    context
-        .report()
-        .run(
-            context
-                .wrk()
-                .run(
-                    "order creation (warm-up)",
-                    gateway,
-                    "orders.lua",
-                    context.settings().warmUp(),
-                    tokens,
-                    context.file("orders-warm-up.txt", warmUp).toString(),
-                    threads));
+    context.warmUp(
+        "order creation",
+        gateway,
+        "orders.lua",
+        tokens,
+        context.file("orders-warm-up.txt", warmUp).toString(),
+        threads);
     WrkResult creation =
         context.measure(
             "order creation",

@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 
 /**
  * The suite the benchmark measures, started with {@code ./suite up} exactly as a developer starts
@@ -15,6 +21,12 @@ import java.util.stream.Stream;
  * same empty database) and on its own ports (services on 8280-8285, PostgreSQL 15632, Redis 16579,
  * Kafka 19292/19293), so it never touches a developer's suite on the default ports nor the
  * end-to-end tests' (which pick free ports from 28080 up).
+ *
+ * <p>It runs from a copy of the built tree in that state folder ({@code ./suite}, the runner's jar
+ * and Kafka's libraries, every service's jar): a JVM reads classes from its jar for as long as it
+ * runs, and a rebuild of the working tree during a half-hour run (another developer's {@code ./mvnw
+ * install}) would otherwise rewrite the jars under the running services, which then fail with
+ * {@code NoClassDefFoundError} halfway through the measurements.
  */
 public final class BenchSuite {
 
@@ -104,24 +116,128 @@ public final class BenchSuite {
     return env;
   }
 
-  /** Stops a suite left in {@code .run-bench} by an earlier run, empties it, starts the suite. */
-  public void up() {
-    suite("down");
+  /**
+   * Stops a suite left in {@code .run-bench} by an earlier run, empties it, starts the suite.
+   *
+   * @return the wall time of {@code ./suite up} alone, until it reported every service ready
+   */
+  public Duration up() {
+    suite(root, "down");
     deleteRecursively(runDir);
-    suite("up");
+    long copying = System.nanoTime();
+    long bytes = copyBuiltTree();
+    System.out.printf(
+        Locale.ROOT,
+        "[bench] copied the built suite (%d MiB) to %s in %.1f s%n",
+        bytes >> 20,
+        runDir,
+        (System.nanoTime() - copying) / 1e9);
+    long start = System.nanoTime();
+    suite(runDir, "up");
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  /** Stops the suite and drops its data (over a gigabyte at full scale); the logs stay. */
+  /**
+   * Stops the suite and drops its data (over a gigabyte at full scale) and the copy of the built
+   * tree; the logs stay.
+   */
   public void down() {
-    suite("down");
+    suite(root, "down");
     deleteRecursively(runDir.resolve("postgres"));
     deleteRecursively(runDir.resolve("kafka"));
+    for (String copied : COPIED_DIRS) {
+      deleteRecursively(runDir.resolve(copied));
+    }
+    deleteRecursively(runDir.resolve(SUITE_SCRIPT));
   }
 
-  private void suite(String command) {
+  static final String SUITE_SCRIPT = "suite";
+  static final String RUNNER_TARGET = "infra/local-runner/target";
+
+  /** What {@link #copyBuiltTree} creates in the state folder besides the script. */
+  static final List<String> COPIED_DIRS =
+      List.of(
+          "infra",
+          "auth-service",
+          "snack-service",
+          "reaction-service",
+          "order-service",
+          "statistics-service",
+          "gateway");
+
+  /**
+   * Copies what {@code ./suite up} with {@code SNACK_SKIP_BUILD=1} runs into the state folder, as
+   * the same paths under it: the script, the runner's jar and {@code kafka-libs}, and each
+   * service's jar ({@code <service>/target/<service>-<version>.jar}). A jar caught half-written by
+   * a build is copied again (after a pause) until it reads as a whole zip file.
+   *
+   * @return the bytes copied
+   */
+  long copyBuiltTree() {
+    List<Path> files = new ArrayList<>();
+    files.add(Path.of(SUITE_SCRIPT));
+    files.add(Path.of(RUNNER_TARGET, "local-runner.jar"));
+    files.addAll(listed(Path.of(RUNNER_TARGET, "kafka-libs"), name -> name.endsWith(".jar")));
+    for (String service : services().keySet()) {
+      files.addAll(
+          listed(
+              Path.of(service, "target"),
+              name -> name.startsWith(service + "-") && name.endsWith(".jar")));
+    }
+    long bytes = 0;
+    for (Path file : files) {
+      bytes += copy(root.resolve(file), runDir.resolve(file));
+    }
+    return bytes;
+  }
+
+  private List<Path> listed(Path dir, java.util.function.Predicate<String> wanted) {
+    if (!Files.isDirectory(root.resolve(dir))) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(root.resolve(dir))) {
+      return entries
+          .map(path -> path.getFileName().toString())
+          .filter(wanted)
+          .sorted()
+          .map(dir::resolve)
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long copy(Path from, Path to) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Files.createDirectories(to.getParent());
+        Files.copy(
+            from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+        if (to.toString().endsWith(".jar")) {
+          new ZipFile(to.toFile()).close();
+        }
+        return Files.size(to);
+      } catch (IOException e) {
+        if (attempt == 5) {
+          throw new UncheckedIOException("Could not copy a whole " + from, e);
+        }
+        System.out.println(
+            "[bench] " + from + " is being rebuilt (" + e.getMessage() + "); copying it again");
+        try {
+          Thread.sleep(10_000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted", interrupted);
+        }
+      }
+    }
+  }
+
+  /** {@code <dir>/suite <command>} with the benchmark's environment. */
+  private void suite(Path dir, String command) {
     ProcessBuilder builder =
-        new ProcessBuilder(root.resolve("suite").toString(), command)
-            .directory(root.toFile())
+        new ProcessBuilder(dir.resolve(SUITE_SCRIPT).toString(), command)
+            .directory(dir.toFile())
             .inheritIO();
     builder.environment().putAll(environment());
     try {

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
@@ -37,18 +39,30 @@ public final class Footprint {
   /** Every process in {@code <runDir>/pids}, in start order. */
   public static List<Entry> read(Path runDir) {
     List<Entry> processes = new ArrayList<>();
+    pids(runDir)
+        .forEach(
+            (name, pid) -> {
+              long memory = name.equals("postgres") ? treePssKib(pid) : rssKib(pid);
+              processes.add(
+                  new Entry(
+                      name, pid, startUp(runDir.resolve("logs").resolve(name + ".log")), memory));
+            });
+    return processes;
+  }
+
+  /**
+   * The runner's {@code <runDir>/pids} ({@code name pid address} per line) as name → pid, in start
+   * order; empty when the suite is not running.
+   */
+  public static Map<String, Long> pids(Path runDir) {
+    Map<String, Long> pids = new LinkedHashMap<>();
     for (String line : lines(runDir.resolve("pids"))) {
       String[] fields = line.trim().split("\\s+");
-      if (fields.length < 2) {
-        continue;
+      if (fields.length >= 2 && fields[1].matches("\\d+")) {
+        pids.put(fields[0], Long.parseLong(fields[1]));
       }
-      String name = fields[0];
-      long pid = Long.parseLong(fields[1]);
-      long memory = name.equals("postgres") ? treePssKib(pid) : rssKib(pid);
-      processes.add(
-          new Entry(name, pid, startUp(runDir.resolve("logs").resolve(name + ".log")), memory));
     }
-    return processes;
+    return pids;
   }
 
   static OptionalDouble startUp(Path log) {
