@@ -38,7 +38,8 @@ import org.springframework.transaction.ReactiveTransactionManager;
  * Gives a service the event plumbing: {@link EventCodec}; with R2DBC the {@link OutboxWriter},
  * {@link InboxProcessor} and (unless {@code snack.outbox.relay.enabled=false}) the {@link
  * OutboxRelay}; with Kafka the {@link SnackTopics} helper and the default {@code
- * kafkaListenerContainerFactory} with retries and dead-lettering.
+ * kafkaListenerContainerFactory} with the consumers' failure policy (retries, dead-lettering:
+ * {@link SnackKafkaListeners#errorHandler}).
  *
  * <p>Runs before Boot's Kafka auto-configuration so that Boot's own listener container factory
  * backs off in favour of this one; Boot's consumer and producer factories are still used. The
@@ -100,9 +101,10 @@ public class SnackEventsAutoConfiguration {
   }
 
   /**
-   * The outbox backlog as a gauge, where Micrometer is present (every service has actuator). The
-   * relay is looked up when the registry binds, not by a bean condition: a condition here is
-   * evaluated before the relay's own definition is registered, and never matched.
+   * The outbox backlog as a gauge and the dead-letter counter, where Micrometer is present (every
+   * service has actuator). The relay is looked up when the registry binds, not by a bean condition:
+   * a condition here is evaluated before the relay's own definition is registered, and never
+   * matched.
    */
   @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
   static class MetricsConfiguration {
@@ -118,6 +120,21 @@ public class SnackEventsAutoConfiguration {
                       .description(
                           "Outbox rows not yet published to Kafka (-1 until first counted)")
                       .register(registry));
+    }
+
+    /** {@code snack.events.dead.lettered{topic, reason}}: records sent to dead-letter topics. */
+    @Bean
+    SnackDeadLetterRecoverer.Counter deadLetterCounter(
+        ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+      return (topic, reason) ->
+          registry.ifAvailable(
+              meters ->
+                  io.micrometer.core.instrument.Counter.builder("snack.events.dead.lettered")
+                      .description("Consumed records published to their dead-letter topic")
+                      .tag("topic", topic)
+                      .tag("reason", reason)
+                      .register(meters)
+                      .increment());
     }
   }
 
@@ -147,15 +164,22 @@ public class SnackEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SnackDeadLetterRecoverer snackDeadLetterRecoverer(ProducerFactory<?, ?> producerFactory) {
-      return SnackDeadLetterRecoverer.create(producerFactory.getConfigurationProperties());
+    SnackDeadLetterRecoverer snackDeadLetterRecoverer(
+        ProducerFactory<?, ?> producerFactory,
+        ObjectProvider<SnackDeadLetterRecoverer.Counter> counter) {
+      return SnackDeadLetterRecoverer.create(
+          producerFactory.getConfigurationProperties(),
+          counter.getIfAvailable(() -> SnackDeadLetterRecoverer.Counter.NONE));
     }
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler snackKafkaErrorHandler(
-        SnackDeadLetterRecoverer recoverer, SnackKafkaProperties properties) {
-      return SnackKafkaListeners.errorHandler(recoverer, properties);
+        SnackDeadLetterRecoverer recoverer,
+        SnackKafkaProperties properties,
+        ConsumerFactory<?, ?> consumerFactory) {
+      return SnackKafkaListeners.errorHandler(
+          recoverer, properties, consumerFactory.getConfigurationProperties());
     }
 
     @Bean

@@ -19,6 +19,9 @@ public class EventsTestApplication {
   /** Consumed by the test listener in the {@code kafka} tests. */
   public static final String CONSUMER_TOPIC = "test.consumer.v1";
 
+  /** Consumed a poll at a time by the test batch listener in the {@code kafka} tests. */
+  public static final String BATCH_TOPIC = "test.batch.v1";
+
   @Bean
   KafkaAdmin.NewTopics usersTopic(SnackTopics topics) {
     return topics.declare(Topics.USERS);
@@ -32,5 +35,10 @@ public class EventsTestApplication {
   @Bean
   KafkaAdmin.NewTopics consumerTopic(SnackTopics topics) {
     return topics.declare(CONSUMER_TOPIC);
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics batchTopic(SnackTopics topics) {
+    return topics.declare(BATCH_TOPIC);
   }
 }

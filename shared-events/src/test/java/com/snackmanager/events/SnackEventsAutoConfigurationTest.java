@@ -82,4 +82,19 @@ class SnackEventsAutoConfigurationTest {
               .isInstanceOf(DefaultErrorHandler.class);
         });
   }
+
+  @Test
+  void refusesAPauseBetweenRetriesThatWouldPutTheConsumerOutOfItsGroup() {
+    runner
+        .withPropertyValues(
+            "spring.kafka.consumer.properties.max.poll.interval.ms=60000",
+            "snack.kafka.retry-backoff-max=45s")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("retry-backoff-max")
+                    .hasMessageContaining("max.poll.interval.ms"));
+  }
 }

@@ -43,6 +43,16 @@ public final class TopicReader implements AutoCloseable {
     return List.copyOf(records);
   }
 
+  /** Everything in the topic now, read up to its end. */
+  public List<ConsumerRecord<String, String>> readToEnd() {
+    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    while (ends.entrySet().stream()
+        .anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+      poll();
+    }
+    return List.copyOf(records);
+  }
+
   @Override
   public void close() {
     consumer.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,30 @@ class ObservabilityConfigTest {
     assertThat(datasource)
         .containsEntry("type", "prometheus")
         .containsEntry("url", "http://prometheus:9090");
+  }
+
+  @Test
+  void everyAlertRuleIsCompleteAndDeadLettersAreAlertedPerTopic() {
+    Map<String, String> expressions = new HashMap<>();
+    for (Object group : Yamls.listAt(Repository.yaml("infra/prometheus/alerts.yml"), "groups")) {
+      for (Object rule : Yamls.listAt(group, "rules")) {
+        String alert = Yamls.string(rule, "alert");
+        assertThat(alert).as("an alert rule's name").isNotBlank();
+        assertThat(Yamls.string(rule, "expr")).as(alert + ": expr").isNotBlank();
+        assertThat(Yamls.string(rule, "labels", "severity")).as(alert + ": severity").isNotBlank();
+        assertThat(Yamls.string(rule, "annotations", "summary"))
+            .as(alert + ": summary")
+            .isNotBlank();
+        assertThat(expressions.put(alert, Yamls.string(rule, "expr")))
+            .as("unique " + alert)
+            .isNull();
+      }
+    }
+    // SnackDeadLetterRecoverer counts snack.events.dead.lettered{topic, reason}
+    assertThat(expressions.get("SnackEventsDeadLettered"))
+        .as("the dead-letter alert")
+        .contains("increase(snack_events_dead_lettered_total[")
+        .contains("by (application, topic, reason)");
   }
 
   @Test

@@ -5,27 +5,36 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code snack.kafka.*}: topic layout and consumer retries.
+ * {@code snack.kafka.*}: topic layout and consumer retries (see {@link FailureClassifier} for which
+ * failures are retried how).
  *
  * @param partitions partitions of each declared topic and its dead-letter topic
  * @param replicationFactor replicas of each declared topic
- * @param retries how often a failing record is retried before it goes to the dead-letter topic
- * @param retryBackoff the first pause between retries; it doubles with each retry
+ * @param retries how often a record that failed for a reason that will repeat is retried before it
+ *     goes to the dead-letter topic; a transient failure is retried without limit
+ * @param retryBackoff the first pause before a retry; it doubles with each retry
+ * @param retryBackoffMax the longest pause between retries. The consumer thread sleeps through it
+ *     without polling, so it must stay well below {@code max.poll.interval.ms}
  */
 @ConfigurationProperties("snack.kafka")
 public record SnackKafkaProperties(
     @DefaultValue("3") int partitions,
     @DefaultValue("1") short replicationFactor,
     @DefaultValue("3") int retries,
-    @DefaultValue("500ms") Duration retryBackoff) {
+    @DefaultValue("500ms") Duration retryBackoff,
+    @DefaultValue("30s") Duration retryBackoffMax) {
 
   public SnackKafkaProperties {
     if (partitions < 1 || replicationFactor < 1 || retries < 0) {
       throw new IllegalArgumentException(
           "snack.kafka: partitions and replication-factor must be at least 1, retries at least 0");
     }
-    if (retryBackoff == null || retryBackoff.isNegative()) {
-      throw new IllegalArgumentException("snack.kafka.retry-backoff must not be negative");
+    if (retryBackoff == null
+        || retryBackoff.isNegative()
+        || retryBackoffMax == null
+        || retryBackoffMax.compareTo(retryBackoff) < 0) {
+      throw new IllegalArgumentException(
+          "snack.kafka: retry-backoff must not be negative, nor above retry-backoff-max");
     }
   }
 }

@@ -7,12 +7,10 @@ import com.snackmanager.events.EventsIntegrationTest;
 import com.snackmanager.events.EventsTestApplication;
 import com.snackmanager.events.TestCounters;
 import com.snackmanager.events.TestTick;
-import com.snackmanager.events.TopicReader;
+import com.snackmanager.events.TestWork;
 import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.envelope.EventEnvelope;
-import com.snackmanager.events.envelope.Topics;
-import com.snackmanager.testsupport.SnackTestInfrastructure;
-import java.nio.charset.StandardCharsets;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +23,10 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The auto-configured listener container factory with a real consumer, PostgreSQL and Kafka. */
+/**
+ * The auto-configured listener container factory and its failure policy with a real consumer,
+ * PostgreSQL and Kafka.
+ */
 class KafkaConsumerIT extends EventsIntegrationTest {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -36,6 +37,7 @@ class KafkaConsumerIT extends EventsIntegrationTest {
   @Autowired EventCodec codec;
   @Autowired DatabaseClient db;
   @Autowired SnackKafkaProperties properties;
+  @Autowired MeterRegistry meters;
 
   @Test
   void anEventDeliveredTwiceIsAppliedOnce() {
@@ -48,7 +50,7 @@ class KafkaConsumerIT extends EventsIntegrationTest {
     send(key, codec.encode(after));
 
     // one key, one partition: once the later event is handled, both deliveries were
-    await().atMost(PATIENCE).until(() -> listener.outcomes(after.eventId()).equals(List.of(true)));
+    awaitApplied(after);
     assertThat(listener.outcomes(event.eventId())).containsExactly(true, false);
     assertThat(TestCounters.value(db, "twice-" + key)).isEqualTo(1);
   }
@@ -72,37 +74,83 @@ class KafkaConsumerIT extends EventsIntegrationTest {
     send(key, failing);
     send(key, codec.encode(after));
 
-    await().atMost(PATIENCE).until(() -> listener.outcomes(after.eventId()).equals(List.of(true)));
-    List<ConsumerRecord<String, String>> deadLetters = awaitDeadLetters(key, 2);
+    awaitApplied(after);
+    List<ConsumerRecord<String, String>> deadLetters =
+        DeadLetters.awaitAtLeast(TOPIC, key, 2, PATIENCE);
     assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly(malformed, failing);
-    assertThat(header(deadLetters.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+    assertThat(DeadLetters.header(deadLetters.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
         .contains("Not an event envelope");
-    assertThat(header(deadLetters.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+    assertThat(DeadLetters.header(deadLetters.get(0), SnackDeadLetterRecoverer.REASON_HEADER))
+        .isEqualTo("unreadable");
+    assertThat(DeadLetters.header(deadLetters.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
         .contains("cannot handle");
+    // an unknown failure is taken for one that will repeat
+    assertThat(DeadLetters.header(deadLetters.get(1), SnackDeadLetterRecoverer.REASON_HEADER))
+        .isEqualTo("permanent");
     assertThat(deadLetters)
         .allSatisfy(
-            record -> assertThat(header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(TOPIC));
+            record ->
+                assertThat(DeadLetters.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC))
+                    .isEqualTo(TOPIC));
     // retrying cannot repair a malformed message; a failing handler gets its retries
     assertThat(listener.deliveries(malformed)).isEqualTo(1);
     assertThat(listener.deliveries(failing)).isEqualTo(properties.retries() + 1);
+  }
+
+  @Test
+  void aTransientFailureLongerThanTheRetriesOfAPermanentOneIsRetriedUntilTheRecordIsProcessed() {
+    String key = UUID.randomUUID().toString();
+    // the statement timeout for 5 s: about ten attempts with pauses of 50 ms doubling to 1 s
+    EventEnvelope timingOut =
+        TestWork.event(key, "timing-out-" + key, Duration.ofSeconds(5), false);
+    EventEnvelope after = TestWork.event(key, "after-" + key);
+    Instant start = Instant.now();
+
+    send(key, codec.encode(timingOut));
+    send(key, codec.encode(after));
+
+    awaitApplied(after);
+    assertThat(Duration.between(start, Instant.now())).isGreaterThan(Duration.ofSeconds(5));
+    assertThat(listener.outcomes(timingOut.eventId())).containsExactly(true);
+    assertThat(TestCounters.value(db, "timing-out-" + key)).isEqualTo(1);
+    assertThat(TestCounters.value(db, "after-" + key)).isEqualTo(1);
+    assertThat(listener.deliveries(codec.encode(timingOut)))
+        .isGreaterThan(properties.retries() + 1);
+    assertThat(DeadLetters.now(TOPIC, key)).isEmpty();
+  }
+
+  @Test
+  void aPermanentFailureIsDeadLetteredAndCountedAfterItsRetriesAndTheNextRecordIsProcessed() {
+    String key = UUID.randomUUID().toString();
+    EventEnvelope violating = TestWork.event(key, "violating-" + key, Duration.ZERO, true);
+    EventEnvelope after = TestWork.event(key, "after-" + key);
+    double counted = DeadLetters.counted(meters, TOPIC, "permanent");
+
+    send(key, codec.encode(violating));
+    send(key, codec.encode(after));
+
+    awaitApplied(after);
+    List<ConsumerRecord<String, String>> deadLetters = DeadLetters.now(TOPIC, key);
+    assertThat(deadLetters)
+        .extracting(ConsumerRecord::value)
+        .containsExactly(codec.encode(violating));
+    assertThat(DeadLetters.header(deadLetters.get(0), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+        .contains("null value");
+    assertThat(DeadLetters.header(deadLetters.get(0), SnackDeadLetterRecoverer.REASON_HEADER))
+        .isEqualTo("permanent");
+    assertThat(listener.deliveries(codec.encode(violating))).isEqualTo(properties.retries() + 1);
+    assertThat(TestCounters.value(db, "violating-" + key)).isZero();
+    assertThat(TestCounters.value(db, "after-" + key)).isEqualTo(1);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> DeadLetters.counted(meters, TOPIC, "permanent") == counted + 1);
   }
 
   private void send(String key, String value) {
     kafka.send(TOPIC, key, value).join();
   }
 
-  private List<ConsumerRecord<String, String>> awaitDeadLetters(String key, int count) {
-    try (TopicReader reader =
-        new TopicReader(SnackTestInfrastructure.get().kafkaBootstrap(), Topics.deadLetter(TOPIC))) {
-      return await()
-          .atMost(PATIENCE)
-          .until(
-              () -> reader.poll().stream().filter(record -> key.equals(record.key())).toList(),
-              records -> records.size() >= count);
-    }
-  }
-
-  private static String header(ConsumerRecord<String, String> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  private void awaitApplied(EventEnvelope event) {
+    await().atMost(PATIENCE).until(() -> listener.outcomes(event.eventId()).equals(List.of(true)));
   }
 }

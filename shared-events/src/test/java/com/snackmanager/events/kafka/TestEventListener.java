@@ -2,6 +2,7 @@ package com.snackmanager.events.kafka;
 
 import com.snackmanager.events.EventsTestApplication;
 import com.snackmanager.events.TestCounters;
+import com.snackmanager.events.TestWork;
 import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.envelope.EventEnvelope;
 import com.snackmanager.events.inbox.InboxProcessor;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A consumer written the way a service writes one: decode the envelope, then update the projection
- * through the inbox. Events of type {@value #ALWAYS_FAILS} make it throw.
+ * through the inbox. Events of type {@value #ALWAYS_FAILS} make it throw; {@link TestWork} events
+ * do their work.
  */
 @Component
 public class TestEventListener {
@@ -28,13 +30,16 @@ public class TestEventListener {
   private final EventCodec codec;
   private final InboxProcessor inbox;
   private final DatabaseClient db;
+  private final TestWork work;
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
   private final Map<UUID, List<Boolean>> outcomes = new ConcurrentHashMap<>();
 
-  public TestEventListener(EventCodec codec, InboxProcessor inbox, DatabaseClient db) {
+  public TestEventListener(
+      EventCodec codec, InboxProcessor inbox, DatabaseClient db, TestWork work) {
     this.codec = codec;
     this.inbox = inbox;
     this.db = db;
+    this.work = work;
   }
 
   @KafkaListener(topics = EventsTestApplication.CONSUMER_TOPIC, groupId = "shared-events-test")
@@ -46,7 +51,13 @@ public class TestEventListener {
     }
     boolean applied =
         inbox
-            .processOnce(envelope, record.topic(), e -> TestCounters.increment(db, e.aggregateId()))
+            .processOnce(
+                envelope,
+                record.topic(),
+                e ->
+                    TestWork.TYPE.equals(e.eventType())
+                        ? work.apply(e)
+                        : TestCounters.increment(db, e.aggregateId()))
             .block();
     outcomes.computeIfAbsent(envelope.eventId(), id -> new CopyOnWriteArrayList<>()).add(applied);
   }
