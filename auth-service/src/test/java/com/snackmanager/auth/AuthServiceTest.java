@@ -10,6 +10,7 @@ import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -113,6 +114,26 @@ public abstract class AuthServiceTest {
             .returnResult()
             .getResponseBody();
     return ((Number) body.get("id")).longValue();
+  }
+
+  /** A sign-in as the gateway passes it on: from {@code address} (its X-Forwarded-For). */
+  protected WebTestClient.ResponseSpec signIn(String email, String password, String address) {
+    return client
+        .post()
+        .uri("/auth/token/")
+        .header("X-Forwarded-For", address)
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Map.of("email", email, "password", password))
+        .exchange();
+  }
+
+  /**
+   * A client address no other test uses (a private IPv4 address picked at random), so that
+   * throttling in one test never meets another's failures.
+   */
+  protected static String uniqueAddress() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
   }
 
   protected Tokens login(String email, String password) {

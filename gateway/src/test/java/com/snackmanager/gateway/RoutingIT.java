@@ -84,8 +84,9 @@ class RoutingIT extends GatewayTestBase {
         .expectStatus()
         .isOk()
         .expectBody()
+        // the gateway's own view of the client, never the client's claim
         .jsonPath("$.x_forwarded_for")
-        .doesNotExist()
+        .isEqualTo("127.0.0.1")
         .jsonPath("$.x_forwarded_host")
         .doesNotExist()
         .jsonPath("$.forwarded")

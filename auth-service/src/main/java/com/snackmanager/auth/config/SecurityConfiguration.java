@@ -2,9 +2,9 @@ package com.snackmanager.auth.config;
 
 import com.snackmanager.auth.token.SigningKeys;
 import com.snackmanager.defaults.security.SecurityDefaults;
-import com.snackmanager.defaults.security.SnackJwt;
 import com.snackmanager.defaults.security.SnackSecurityProperties;
 import com.snackmanager.defaults.security.TokenVersions;
+import com.snackmanager.defaults.security.VerifiedTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -58,10 +58,8 @@ class SecurityConfiguration {
   @Bean
   ReactiveJwtDecoder jwtDecoder(
       SigningKeys keys, SnackSecurityProperties properties, TokenVersions versions) {
-    NimbusReactiveJwtDecoder decoder =
-        NimbusReactiveJwtDecoder.withPublicKey(keys.publicKey()).build();
-    decoder.setJwtValidator(SnackJwt.validator(properties.issuer(), versions));
-    return decoder;
+    return VerifiedTokens.of(
+        NimbusReactiveJwtDecoder.withPublicKey(keys.publicKey()).build(), properties, versions);
   }
 
   private static ServerBearerTokenAuthenticationConverter bearerOutsidePublicPaths() {

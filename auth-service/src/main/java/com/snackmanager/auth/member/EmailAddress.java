@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 public final class EmailAddress {
 
   public static final String INVALID = "Enter a valid email address.";
-  static final int MAX_LENGTH = 254;
+  public static final int MAX_LENGTH = 254;
+  public static final String TOO_LONG =
+      "Ensure this field has no more than " + MAX_LENGTH + " characters.";
 
   private static final Pattern LOCAL =
       Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
@@ -38,7 +40,7 @@ public final class EmailAddress {
     return Optional.of(local + "@" + domain);
   }
 
-  /** The form logins and throttling compare: trimmed and in lower case. */
+  /** The form sign-ins and their throttling compare: trimmed and in lower case. */
   public static String loginKey(String raw) {
     return raw.trim().toLowerCase(Locale.ROOT);
   }

@@ -32,9 +32,8 @@ class TokenVersionReconciler {
   Mono<Void> reconcile() {
     return members
         .revokedTokenVersions()
-        // the local copy mirrors Redis (re-read several times a second): publish only what it lacks
-        .filter(
-            member -> versions.isCurrent(Long.toString(member.memberId()), member.version() - 1))
+        // Redis is re-read several times a second: publish only what it lacked when last read
+        .filter(member -> !versions.isPublished(Long.toString(member.memberId()), member.version()))
         .concatMap(member -> versions.raise(member.memberId(), member.version()))
         .then()
         .doOnSuccess(

@@ -1,5 +1,6 @@
 package com.snackmanager.auth.token;
 
+import com.snackmanager.auth.member.EmailAddress;
 import com.snackmanager.auth.web.FieldErrors;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import java.time.Duration;
@@ -34,13 +35,16 @@ class TokenController {
   Mono<TokenPair> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
     FieldErrors errors = new FieldErrors();
     boolean byEmail = request.email() != null || request.username() == null;
-    String email =
-        errors.required(
-            byEmail ? "email" : "username", byEmail ? request.email() : request.username());
+    String emailField = byEmail ? "email" : "username";
+    String email = errors.required(emailField, byEmail ? request.email() : request.username());
     String password = errors.required("password", request.password());
+    if (email != null && email.length() > EmailAddress.MAX_LENGTH) {
+      // refused before the throttle is asked: no absurd text ever becomes work for Redis
+      errors.add(emailField, EmailAddress.TOO_LONG);
+    }
     errors.throwIfAny();
     return tokens
-        .login(email, password)
+        .login(email, password, ClientAddress.of(exchange.getRequest()))
         .doOnError(
             TokenService.Throttled.class,
             throttled ->
@@ -49,7 +53,12 @@ class TokenController {
                     .getHeaders()
                     .set(
                         HttpHeaders.RETRY_AFTER,
-                        Long.toString(Math.max(1, throttled.retryAfter().toSeconds()))));
+                        Long.toString(wholeSeconds(throttled.retryAfter()))));
+  }
+
+  /** Retry-After in whole seconds, rounded up: never earlier than the throttle allows. */
+  private static long wholeSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
   @PostMapping("/auth/token/refresh")

@@ -23,7 +23,7 @@ public class TokenService {
   public static final String BAD_CREDENTIALS = "No active account found with the given credentials";
   public static final String INVALID_REFRESH = "Token is invalid or expired";
   public static final String TOO_MANY_ATTEMPTS =
-      "Too many failed login attempts for this account; try again later.";
+      "Too many failed sign-in attempts; try again later.";
   public static final String NOT_YOUR_TOKEN = "This refresh token belongs to another member.";
 
   private static final Logger log = LoggerFactory.getLogger(TokenService.class);
@@ -50,7 +50,7 @@ public class TokenService {
     this.transaction = TransactionalOperator.create(transactions);
   }
 
-  /** Too many failed logins for one email; carries when to try again. */
+  /** Too many failed sign-ins (see {@link LoginThrottle}); carries when to try again. */
   public static final class Throttled extends ApiException {
     private final Duration retryAfter;
 
@@ -66,24 +66,39 @@ public class TokenService {
 
   /**
    * Checks the credentials and starts a new token family. A wrong email, a wrong password and a
-   * resigned member get the same 401 after the same bcrypt work.
+   * resigned member get the same 401 after the same bcrypt work. Failures are throttled per
+   * account, per account and address, and per address ({@link LoginThrottle}); the throttle is
+   * asked before the password is checked, so a throttled attempt costs no bcrypt work.
+   *
+   * @param address the client's address ({@link ClientAddress})
    */
-  public Mono<TokenPair> login(String email, String password) {
+  public Mono<TokenPair> login(String email, String password, String address) {
     return throttle
-        .blockedFor(email)
-        .flatMap(wait -> Mono.<Optional<Member>>error(new Throttled(wait)))
-        .switchIfEmpty(
-            members.findByEmail(email.trim()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+        .begin(email, address)
+        .flatMap(
+            attempt ->
+                checkCredentials(email, password)
+                    .onErrorResume(error -> attempt.abandoned().then(Mono.error(error)))
+                    .flatMap(
+                        member ->
+                            member.isPresent()
+                                ? attempt.succeeded().then(startFamily(member.get()))
+                                : attempt.failed().then(Mono.error(badCredentials()))));
+  }
+
+  /**
+   * @return the active member with these credentials, or empty
+   */
+  private Mono<Optional<Member>> checkCredentials(String email, String password) {
+    return members
+        .findByEmail(email.trim())
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
         .flatMap(
             found ->
                 hasher
                     .matches(password, found.map(Member::passwordHash).orElse(null))
-                    .map(matched -> found.filter(member -> matched && !member.deleted())))
-        .flatMap(
-            member ->
-                member.isPresent()
-                    ? throttle.reset(email).then(startFamily(member.get()))
-                    : throttle.recordFailure(email).then(Mono.error(badCredentials())));
+                    .map(matched -> found.filter(member -> matched && !member.deleted())));
   }
 
   private Mono<TokenPair> startFamily(Member member) {

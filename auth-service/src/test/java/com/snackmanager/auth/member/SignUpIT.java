@@ -254,6 +254,42 @@ class SignUpIT extends AuthServiceTest {
   }
 
   @Test
+  void aNulOrOtherControlCharacterInTextIsA400NamingTheFieldAndWritesNothing() {
+    String email = uniqueEmail("nul");
+    for (String name : List.of("a\u0000b", "bell\u0007", "del\u007f")) {
+      postJson("/auth/sign-up/", null, Map.of("email", email, "password", PASSWORD, "name", name))
+          .expectStatus()
+          .isBadRequest()
+          .expectHeader()
+          .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+          .expectBody()
+          .jsonPath("$.status")
+          .isEqualTo(400)
+          .jsonPath("$.detail")
+          .value(detail -> assertThat((String) detail).contains("name"))
+          .jsonPath("$.errors.name[0]")
+          .exists();
+    }
+    // the login id too, on sign-up and on sign-in (never a 500 from PostgreSQL)
+    postJson(
+            "/auth/sign-up/",
+            null,
+            Map.of("email", "nul\u0000" + email, "password", PASSWORD, "name", "Nul"))
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors.email[0]")
+        .exists();
+    postJson("/auth/token/", null, Map.of("email", email + "\u0000", "password", PASSWORD))
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors.email[0]")
+        .exists();
+    assertThat(memberCount(email)).isZero();
+  }
+
+  @Test
   void aStaleTokenSentAlongDoesNotBlockSignUp() {
     postJson(
             "/auth/sign-up/",

@@ -1,8 +1,8 @@
 package com.snackmanager.gateway.ratelimit;
 
 import com.snackmanager.defaults.web.Problems;
+import com.snackmanager.gateway.routing.ClientAddressHeader;
 import com.snackmanager.gateway.security.GatewayAuthentication;
-import java.net.InetSocketAddress;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -46,12 +46,12 @@ public class RateLimitFilter implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     if (HttpMethod.POST.equals(request.getMethod()) && path.equals("/auth/token")) {
-      return limit(exchange, chain, "token", clientIp(request), limits.token());
+      return limit(exchange, chain, "token", ClientAddressHeader.clientIp(request), limits.token());
     }
     String member = exchange.getAttribute(GatewayAuthentication.MEMBER);
     return member != null
         ? limit(exchange, chain, "member", member, limits.member())
-        : limit(exchange, chain, "ip", clientIp(request), limits.anonymous());
+        : limit(exchange, chain, "ip", ClientAddressHeader.clientIp(request), limits.anonymous());
   }
 
   private Mono<Void> limit(
@@ -78,15 +78,5 @@ public class RateLimitFilter implements WebFilter, Ordered {
                       HttpStatus.TOO_MANY_REQUESTS,
                       "Request was throttled. Expected available in " + seconds + " seconds."));
             });
-  }
-
-  private static String clientIp(ServerHttpRequest request) {
-    InetSocketAddress remote = request.getRemoteAddress();
-    if (remote == null) {
-      return "unknown";
-    }
-    return remote.getAddress() == null
-        ? remote.getHostString()
-        : remote.getAddress().getHostAddress();
   }
 }

@@ -17,7 +17,7 @@ public record RateLimitProperties(boolean enabled, Policy member, Policy anonymo
   public RateLimitProperties {
     member = member == null ? new Policy(50, Duration.ofSeconds(1), 100) : member;
     anonymous = anonymous == null ? new Policy(20, Duration.ofSeconds(1), 40) : anonymous;
-    token = token == null ? new Policy(10, Duration.ofMinutes(1), 10) : token;
+    token = token == null ? new Policy(600, Duration.ofMinutes(1), 300) : token;
   }
 
   /**

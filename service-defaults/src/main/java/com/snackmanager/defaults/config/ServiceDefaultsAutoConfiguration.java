@@ -1,5 +1,7 @@
 package com.snackmanager.defaults.config;
 
+import com.snackmanager.defaults.json.TextWithoutControlCharacters;
+import com.snackmanager.defaults.web.ControlCharacters;
 import com.snackmanager.defaults.web.ProblemErrorHandler;
 import com.snackmanager.defaults.web.Problems;
 import com.snackmanager.defaults.web.RequestIds;
@@ -19,7 +21,10 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-/** Web conventions every service shares: problem+json for every failure, optional slashes. */
+/**
+ * Web conventions every service shares: problem+json for every failure, optional slashes, strict
+ * text input.
+ */
 @AutoConfiguration(
     after = JacksonAutoConfiguration.class,
     before = ErrorWebFluxAutoConfiguration.class)
@@ -39,18 +44,21 @@ public class ServiceDefaultsAutoConfiguration {
 
   /**
    * Text fields take JSON strings only: a password sent as the number {@code 12345678} is a 400
-   * naming the field, not silently turned into the text "12345678".
+   * naming the field, not silently turned into the text "12345678". And no text holds NUL or
+   * another control character ({@link ControlCharacters}): a 400 naming the field, too.
    */
   @Bean
   JsonMapperBuilderCustomizer textFieldsTakeStringsOnly() {
     return builder ->
-        builder.withCoercionConfig(
-            LogicalType.Textual,
-            config ->
-                config
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        builder
+            .withCoercionConfig(
+                LogicalType.Textual,
+                config ->
+                    config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .addModule(TextWithoutControlCharacters.module());
   }
 
   @Bean
@@ -63,5 +71,11 @@ public class ServiceDefaultsAutoConfiguration {
   @Order(Ordered.HIGHEST_PRECEDENCE + 1)
   WebFilter trailingSlashFilter() {
     return TrailingSlashes.filter();
+  }
+
+  @Bean
+  @Order(Ordered.HIGHEST_PRECEDENCE + 2)
+  WebFilter controlCharactersInUrlFilter() {
+    return ControlCharacters.urlFilter();
   }
 }

@@ -39,6 +39,8 @@ public class TokenVersions implements SmartLifecycle {
   private final ReactiveStringRedisTemplate redis;
   private final Duration refreshInterval;
   private volatile Map<String, Long> minimumVersions = Map.of();
+  // the hash as last read from Redis (the versions above may be higher: they never go down)
+  private volatile Map<String, Long> lastRead = Map.of();
   private volatile Instant lastRefresh = Instant.EPOCH;
   private volatile boolean failing;
   private Disposable refresher;
@@ -52,6 +54,15 @@ public class TokenVersions implements SmartLifecycle {
   public boolean isCurrent(String memberId, long tokenVersion) {
     Long minimum = minimumVersions.get(memberId);
     return minimum == null || tokenVersion >= minimum;
+  }
+
+  /**
+   * Whether Redis held at least {@code version} for the member when last read: what the
+   * auth-service's reconciler checks to write back versions a flushed Redis lost.
+   */
+  public boolean isPublished(String memberId, long version) {
+    Long published = lastRead.get(memberId);
+    return published != null && published >= version;
   }
 
   /** When the versions were last read successfully. */
@@ -78,7 +89,7 @@ public class TokenVersions implements SmartLifecycle {
         .collectMap(Map.Entry::getKey, e -> Long.parseLong(e.getValue()))
         .doOnNext(
             versions -> {
-              minimumVersions = Map.copyOf(versions);
+              merge(versions);
               lastRefresh = Instant.now();
               if (failing) {
                 log.info("Token versions readable again");
@@ -86,6 +97,18 @@ public class TokenVersions implements SmartLifecycle {
               }
             })
         .then();
+  }
+
+  /**
+   * Takes what Redis holds, never lowering a version this process knows: a flushed or rolled-back
+   * Redis must not make a revoked token usable again (the auth-service writes the versions back
+   * from its database).
+   */
+  private synchronized void merge(Map<String, Long> read) {
+    lastRead = Map.copyOf(read);
+    Map<String, Long> merged = new HashMap<>(minimumVersions);
+    read.forEach((member, version) -> merged.merge(member, version, Math::max));
+    minimumVersions = Map.copyOf(merged);
   }
 
   private synchronized void remember(String member, long version) {

@@ -1,0 +1,2 @@
+/** JSON reading rules every service shares. */
+package com.snackmanager.defaults.json;
