@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 
 /** Resource-server security: JWKS-backed RS256 decoding, token versions, problem+json failures. */
 @AutoConfiguration(after = ServiceDefaultsAutoConfiguration.class)
@@ -51,6 +52,13 @@ public class SecurityDefaultsAutoConfiguration {
             .onErrorMap(
                 IllegalStateException.class,
                 e -> new JwtException("The signing keys are unavailable: " + e.getMessage(), e));
+  }
+
+  /** Picked up by Spring Security's filter chain (see {@link SecurityDefaults#firewall()}). */
+  @Bean
+  @ConditionalOnMissingBean
+  ServerWebExchangeFirewall serverWebExchangeFirewall() {
+    return SecurityDefaults.firewall();
   }
 
   @Bean

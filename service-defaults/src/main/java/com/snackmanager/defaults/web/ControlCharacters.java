@@ -76,6 +76,6 @@ public final class ControlCharacters {
         return true;
       }
     }
-    return ENCODED.matcher(raw).find();
+    return raw.indexOf('%') >= 0 && ENCODED.matcher(raw).find();
   }
 }
