@@ -54,7 +54,9 @@ import tools.jackson.databind.json.JsonMapper;
       "spring.test.webtestclient.timeout=30s",
       // lists are cached until a write drops them: a long ttl makes every list test prove that
       // each write does
-      "snack.lists.cache-ttl=1h"
+      "snack.lists.cache-ttl=1h",
+      // production waits 500 ms for the snack-service; a cold JVM on a busy test machine may not
+      "snack.catalog.read-through-timeout=3s"
     })
 @AutoConfigureWebTestClient
 @Import(TestClock.Configuration.class)
@@ -70,6 +72,8 @@ public abstract class OrderServiceTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     SnackTestInfrastructure.get().register(ServiceDatabase.ORDERING, registry);
     TestTokens.get().register(registry);
+    // the read-through asks this stand-in about snacks the projection does not hold
+    registry.add("snack.services.snack-service", () -> SnackServiceStub.get().url().toString());
   }
 
   @Autowired protected WebTestClient client;

@@ -6,20 +6,32 @@ import com.snackmanager.defaults.security.TokenVersions;
 import com.snackmanager.defaults.security.VerifiedTokens;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
+import com.snackmanager.testsupport.FreePorts;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -91,6 +103,53 @@ class DefaultsTestApplication {
     @GetMapping("/boom")
     Mono<String> boom() {
       return Mono.error(new IllegalStateException("secret internal detail"));
+    }
+  }
+
+  /**
+   * Endpoints whose PostgreSQL and Redis are down: real clients, as the services build them, bound
+   * to loopback ports nobody listens on.
+   */
+  @RestController
+  static class OutageController implements DisposableBean {
+
+    private final ConnectionFactory deadDatabase =
+        ConnectionFactories.get(
+            "r2dbc:postgresql://nobody:nothing@127.0.0.1:" + FreePorts.find() + "/postgres");
+    private final LettuceConnectionFactory deadRedis =
+        new LettuceConnectionFactory(
+            new RedisStandaloneConfiguration("127.0.0.1", FreePorts.find()),
+            LettuceClientConfiguration.builder().commandTimeout(Duration.ofSeconds(2)).build());
+    private final ReactiveStringRedisTemplate redis;
+
+    OutageController() {
+      deadRedis.afterPropertiesSet();
+      deadRedis.start();
+      redis = new ReactiveStringRedisTemplate(deadRedis);
+    }
+
+    @GetMapping("/outage/database")
+    Mono<Integer> database() {
+      return DatabaseClient.create(deadDatabase)
+          .sql("SELECT 1")
+          .map(row -> row.get(0, Integer.class))
+          .one();
+    }
+
+    @GetMapping("/outage/database-transaction")
+    Mono<Integer> databaseTransaction() {
+      return TransactionalOperator.create(new R2dbcTransactionManager(deadDatabase))
+          .transactional(database());
+    }
+
+    @GetMapping("/outage/redis")
+    Mono<String> redis() {
+      return redis.opsForValue().get("anything");
+    }
+
+    @Override
+    public void destroy() {
+      deadRedis.destroy();
     }
   }
 }

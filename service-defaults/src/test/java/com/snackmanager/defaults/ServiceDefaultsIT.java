@@ -11,8 +11,10 @@ import java.util.Date;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,6 +37,8 @@ class ServiceDefaultsIT {
   @Autowired WebTestClient client;
   @Autowired TokenVersions tokenVersions;
   @Autowired ReactiveStringRedisTemplate redis;
+  @Autowired LettuceConnectionFactory redisConnections;
+  @Autowired HealthEndpointGroups healthGroups;
 
   private final long memberId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
 
@@ -146,6 +150,24 @@ class ServiceDefaultsIT {
     } finally {
       elsewhere.stop();
     }
+  }
+
+  @Test
+  void aFlushedRedisDoesNotMakeARevokedTokenUsableAgain() {
+    TokenVersions elsewhere = new TokenVersions(redis, Duration.ofMinutes(1));
+    String member = "flushed-" + memberId;
+    redis.<String, String>opsForHash().put(TokenVersions.KEY, member, "3").block();
+    elsewhere.refresh().block();
+    assertThat(elsewhere.isCurrent(member, 2)).isFalse();
+    assertThat(elsewhere.isPublished(member, 3)).isTrue();
+
+    redis.<String, String>opsForHash().remove(TokenVersions.KEY, member).block();
+    elsewhere.refresh().block();
+
+    assertThat(elsewhere.isCurrent(member, 2)).isFalse();
+    assertThat(elsewhere.isCurrent(member, 3)).isTrue();
+    // what Redis lost is known, so the auth-service can write it back
+    assertThat(elsewhere.isPublished(member, 3)).isFalse();
   }
 
   @Test
@@ -313,6 +335,39 @@ class ServiceDefaultsIT {
   @Test
   void healthIsPublic() {
     get("/actuator/health/liveness", null).expectStatus().isOk();
+  }
+
+  @Test
+  void readinessWaitsForTheDatabaseButNotForRedis() {
+    assertThat(healthGroups.get("readiness").isMember("r2dbc")).isTrue();
+    assertThat(healthGroups.get("readiness").isMember("redis")).isFalse();
+    get("/actuator/health/readiness", null).expectStatus().isOk();
+  }
+
+  @Test
+  void aDatabaseThatCannotBeReachedIsA503NamingIt() {
+    for (String path : new String[] {"/outage/database", "/outage/database-transaction"}) {
+      expectProblem(
+          get(path, memberToken()),
+          HttpStatus.SERVICE_UNAVAILABLE,
+          "The database is temporarily unavailable; try again shortly.");
+    }
+  }
+
+  @Test
+  void aRedisThatCannotBeReachedIsA503NamingIt() {
+    expectProblem(
+        get("/outage/redis", memberToken()),
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Redis is temporarily unavailable; try again shortly.");
+  }
+
+  @Test
+  void redisCommandsAndConnectionsTimeOutAfterTwoSeconds() {
+    var client = redisConnections.getClientConfiguration();
+    assertThat(client.getCommandTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(client.getClientOptions().orElseThrow().getSocketOptions().getConnectTimeout())
+        .isEqualTo(Duration.ofSeconds(2));
   }
 
   private WebTestClient.ResponseSpec post(String body, MediaType type) {

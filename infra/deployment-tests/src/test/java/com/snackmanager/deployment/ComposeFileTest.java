@@ -244,6 +244,10 @@ class ComposeFileTest {
                 service.urlVariable(), "http://" + service.name() + ":" + service.port());
       }
     }
+    Suite.Service snackService = Suite.service("snack-service");
+    assertThat(environment(services.get("order-service")))
+        .as("the order-service's catalog read-through")
+        .containsEntry(snackService.urlVariable(), "http://snack-service:" + snackService.port());
   }
 
   @Test

@@ -188,6 +188,10 @@ class KustomizeOverlaysTest {
                 service.urlVariable(), "http://" + service.name() + ":" + service.port());
       }
     }
+    Suite.Service snackService = Suite.service("snack-service");
+    assertThat(Yamls.mapAt(rendered.configMap("order-service-config"), "data"))
+        .as(overlay + ": the order-service's catalog read-through")
+        .containsEntry(snackService.urlVariable(), "http://snack-service:" + snackService.port());
   }
 
   @ParameterizedTest
@@ -263,6 +267,9 @@ class KustomizeOverlaysTest {
         expected.addAll(Suite.names()); // every service reads the JWKS (auth-service itself too)
       } else if (!service.name().equals("gateway")) {
         expected.add("gateway");
+      }
+      if (service.name().equals("snack-service")) {
+        expected.add("order-service"); // the catalog read-through
       }
       assertThat(
               policies.podsAllowedInto(

@@ -10,6 +10,7 @@ import com.snackmanager.events.orders.OrderPlaced;
 import com.snackmanager.events.orders.OrderRevised;
 import com.snackmanager.events.orders.OrderStatusChanged;
 import com.snackmanager.events.outbox.OutboxWriter;
+import com.snackmanager.order.catalog.CatalogReadThrough;
 import com.snackmanager.order.catalog.CatalogSnack;
 import com.snackmanager.order.catalog.CatalogSnacks;
 import com.snackmanager.order.idempotency.IdempotencyKeys;
@@ -30,7 +31,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
@@ -56,6 +56,7 @@ public class OrderService {
   private final Orders orders;
   private final HeldSnacks heldSnacks;
   private final CatalogSnacks catalog;
+  private final CatalogReadThrough catalogReadThrough;
   private final ReactionCounts reactions;
   private final IdempotencyKeys idempotencyKeys;
   private final OutboxWriter outbox;
@@ -77,6 +78,7 @@ public class OrderService {
       Orders orders,
       HeldSnacks heldSnacks,
       CatalogSnacks catalog,
+      CatalogReadThrough catalogReadThrough,
       ReactionCounts reactions,
       IdempotencyKeys idempotencyKeys,
       OutboxWriter outbox,
@@ -88,6 +90,7 @@ public class OrderService {
     this.orders = orders;
     this.heldSnacks = heldSnacks;
     this.catalog = catalog;
+    this.catalogReadThrough = catalogReadThrough;
     this.reactions = reactions;
     this.idempotencyKeys = idempotencyKeys;
     this.outbox = outbox;
@@ -405,8 +408,13 @@ public class OrderService {
     return orders.findByUid(uid).switchIfEmpty(Mono.error(ApiException.notFound(NOT_FOUND)));
   }
 
+  /**
+   * The purchases priced from the catalog now. A snack the projection has not heard of yet is asked
+   * of the snack-service ({@link CatalogReadThrough}), so a snack can be ordered the moment it was
+   * registered.
+   */
   private Mono<Priced> priced(List<Purchase> purchases) {
-    return catalog
+    return catalogReadThrough
         .findAll(purchases.stream().map(Purchase::snackUid).toList())
         .map(snacks -> new Priced(PurchaseRules.price(purchases, snacks), snacks));
   }
@@ -449,11 +457,11 @@ public class OrderService {
 
   /**
    * A lock conflict the database resolved by aborting this transaction (a deadlock victim, a
-   * serialization failure) means "changed at the same time", not a server fault.
+   * serialization failure) means "changed at the same time", not a server fault. Other transient
+   * failures (a lost connection, a timeout) are outages, answered 503 by service-defaults, not 409.
    */
   private static Throwable concurrency(Throwable error) {
-    if (error instanceof ConcurrencyFailureException
-        || error instanceof TransientDataAccessException) {
+    if (error instanceof ConcurrencyFailureException) {
       return ApiException.conflict(CONFLICT);
     }
     return error;

@@ -25,8 +25,9 @@ import tools.jackson.databind.DatabindException;
 
 /**
  * Turns any failure into the problem document a client should see. Client mistakes become a 4xx
- * with a {@code detail} that says what to fix; only genuine server faults become a 500, with a
- * generic text (the cause goes to the log, never to the client).
+ * with a {@code detail} that says what to fix; a dependency that cannot be reached or does not
+ * answer in time (the database, Redis: {@link Outages}) a 503 naming it; only genuine server faults
+ * become a 500, with a generic text (the cause goes to the log, never to the client).
  */
 public final class ProblemMapper {
 
@@ -87,6 +88,12 @@ public final class ProblemMapper {
       return Problems.of(
           HttpStatus.SERVICE_UNAVAILABLE,
           "Authentication is temporarily unavailable; try again shortly.");
+    }
+    Outages.Dependency down = Outages.unavailable(error);
+    if (down != null) {
+      // an outage, not a bug: one line per request, without the stack trace
+      log.warn("Answering 503, {} is unavailable: {}", down.label(), Outages.rootCause(error));
+      return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, down.detail());
     }
     log.error("Unhandled error", error);
     return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error.");
