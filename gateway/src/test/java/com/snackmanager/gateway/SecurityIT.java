@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.snackmanager.defaults.security.BearerAuthentication;
 import com.snackmanager.defaults.security.TokenVersions;
-import com.snackmanager.gateway.security.GatewayAuthentication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -60,7 +60,7 @@ class SecurityIT extends GatewayTestBase {
   @Test
   void authenticationIsTheGatewaysOwnFilterNotSpringSecuritysChain() {
     assertThat(context.getBeansOfType(WebFilterChainProxy.class)).isEmpty();
-    assertThat(context.getBeansOfType(GatewayAuthentication.class)).hasSize(1);
+    assertThat(context.getBeansOfType(BearerAuthentication.class)).hasSize(1);
   }
 
   @Test
@@ -151,6 +151,10 @@ class SecurityIT extends GatewayTestBase {
       TestTokens.unsigned(valid),
       TestTokens.sign(TestTokens.claims(member, 0).claim("token_type", "refresh").build()),
       TestTokens.sign(TestTokens.claims(member, 0).issuer("someone-else").build()),
+      TestTokens.sign(TestTokens.claims(member, 0).audience((String) null).build()),
+      TestTokens.sign(TestTokens.claims(member, 0).audience("someone-else").build()),
+      TestTokens.sign(TestTokens.claims(member, 0).expirationTime(null).build()),
+      TestTokens.sign(TestTokens.claims(member, 0).jwtID(null).build()),
     };
     for (String token : tokens) {
       expectProblem(get("/snacks/", token), HttpStatus.UNAUTHORIZED, INVALID_TOKEN);

@@ -1,13 +1,14 @@
 package com.snackmanager.gateway.ratelimit;
 
+import com.snackmanager.defaults.security.BearerAuthentication;
 import com.snackmanager.defaults.web.Problems;
 import com.snackmanager.gateway.routing.ClientAddressHeader;
-import com.snackmanager.gateway.security.GatewayAuthentication;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -20,7 +21,7 @@ import reactor.core.publisher.Mono;
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 
-  /** After the authentication ({@link GatewayAuthentication#ORDER}), before the handlers. */
+  /** After the authentication ({@link BearerAuthentication#ORDER}), before the handlers. */
   public static final int ORDER = 0;
 
   private final RedisTokenBucket buckets;
@@ -48,7 +49,7 @@ public class RateLimitFilter implements WebFilter, Ordered {
     if (HttpMethod.POST.equals(request.getMethod()) && path.equals("/auth/token")) {
       return limit(exchange, chain, "token", ClientAddressHeader.clientIp(request), limits.token());
     }
-    String member = exchange.getAttribute(GatewayAuthentication.MEMBER);
+    String member = BearerAuthentication.jwt(exchange).map(Jwt::getSubject).orElse(null);
     return member != null
         ? limit(exchange, chain, "member", member, limits.member())
         : limit(exchange, chain, "ip", ClientAddressHeader.clientIp(request), limits.anonymous());

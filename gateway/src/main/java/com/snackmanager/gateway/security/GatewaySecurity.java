@@ -1,11 +1,15 @@
 package com.snackmanager.gateway.security;
 
+import com.snackmanager.defaults.security.BearerAuthentication;
+import com.snackmanager.defaults.security.BearerAuthentication.OpenPath;
 import com.snackmanager.defaults.web.Problems;
+import com.snackmanager.gateway.routing.ServiceUnavailableHandler;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -13,21 +17,47 @@ import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * The gateway's security: CORS answered here first, then {@link GatewayAuthentication} (the bearer
- * check). Spring Security's reactive chain is not used in the gateway (its auto-configurations are
- * excluded in application.yml); the services keep theirs for their authorization rules.
+ * The gateway's security: CORS answered first, then the bearer check ({@link BearerAuthentication}
+ * from service-defaults, one filter instead of Spring Security's chain, whose auto-configurations
+ * are excluded in application.yml). Only authentication happens here; who may do what (admin rules)
+ * stays with the services, which check the token again.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurity {
 
+  /**
+   * Open without a token: sign-up and sign-in, the public keys, images (GET and HEAD), docs, probes
+   * and the metrics Prometheus scrapes (the Ingress exposes only the API paths). A token sent along
+   * on these paths is not looked at: a frontend attaches its (maybe stale) token to every call,
+   * including the refresh that replaces it, and the service decides for itself.
+   */
+  static final List<OpenPath> PUBLIC =
+      List.of(
+          OpenPath.of(HttpMethod.POST, "/auth/sign-up"),
+          OpenPath.of(HttpMethod.POST, "/auth/token"),
+          OpenPath.of(HttpMethod.POST, "/auth/token/refresh"),
+          OpenPath.of(HttpMethod.GET, "/auth/jwks"),
+          OpenPath.of(HttpMethod.HEAD, "/auth/jwks"),
+          OpenPath.of(HttpMethod.GET, "/snacks/*/image"),
+          OpenPath.of(HttpMethod.HEAD, "/snacks/*/image"),
+          OpenPath.of("/api/schema"),
+          OpenPath.of("/api/schema/**"),
+          OpenPath.of("/actuator/health"),
+          OpenPath.of("/actuator/health/**"),
+          OpenPath.of("/actuator/prometheus"));
+
+  /**
+   * The circuit breakers' internal fallback is reachable only by their forward, never from outside.
+   */
   @Bean
-  GatewayAuthentication gatewayAuthentication(ReactiveJwtDecoder decoder, Problems problems) {
-    return new GatewayAuthentication(decoder, problems);
+  BearerAuthentication bearerAuthentication(ReactiveJwtDecoder decoder, Problems problems) {
+    return new BearerAuthentication(
+        decoder, problems, PUBLIC, List.of(ServiceUnavailableHandler.PATH + "/**"));
   }
 
   /** Ahead of the authentication: a preflight carries no token and is answered here. */
   @Bean
-  @Order(GatewayAuthentication.ORDER - 1)
+  @Order(BearerAuthentication.ORDER - 1)
   CorsWebFilter corsWebFilter(CorsConfigurationSource cors) {
     return new CorsWebFilter(cors);
   }
