@@ -68,6 +68,9 @@ class SecurityIT extends AuthServiceTest {
     JWTClaimsSet promoted = new JWTClaimsSet.Builder(genuine).claim("member_type", "ADMIN").build();
     JWTClaimsSet otherIssuer = new JWTClaimsSet.Builder(genuine).issuer("evil").build();
     JWTClaimsSet noVersion = new JWTClaimsSet.Builder(genuine).claim("ver", null).build();
+    JWTClaimsSet noAudience = new JWTClaimsSet.Builder(genuine).audience((String) null).build();
+    JWTClaimsSet otherAudience = new JWTClaimsSet.Builder(genuine).audience("elsewhere").build();
+    JWTClaimsSet noExpiry = new JWTClaimsSet.Builder(genuine).expirationTime(null).build();
     RSAKey otherKey = SigningKeys.generate().signingKey();
     String[] parts = member.access().split("\\.");
 
@@ -85,6 +88,9 @@ class SecurityIT extends AuthServiceTest {
                 + parts[2],
             sign(otherIssuer, keys.signingKey()),
             sign(noVersion, keys.signingKey()),
+            sign(noAudience, keys.signingKey()),
+            sign(otherAudience, keys.signingKey()),
+            sign(noExpiry, keys.signingKey()),
             member.refresh());
     for (String token : refused) {
       expectProblem(

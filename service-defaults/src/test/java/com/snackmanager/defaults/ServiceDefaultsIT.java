@@ -92,6 +92,13 @@ class ServiceDefaultsIT {
         TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).issuer("evil").build());
     String noVersion =
         TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).claim("ver", null).build());
+    String noAudience =
+        TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).audience((String) null).build());
+    String otherAudience =
+        TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).audience("elsewhere").build());
+    String noExpiry =
+        TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).expirationTime(null).build());
+    String noId = TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).jwtID(null).build());
     for (String token :
         new String[] {
           "garbage",
@@ -100,7 +107,11 @@ class ServiceDefaultsIT {
           expired,
           refreshType,
           otherIssuer,
-          noVersion
+          noVersion,
+          noAudience,
+          otherAudience,
+          noExpiry,
+          noId
         }) {
       expectProblem(
           get("/things", token),
@@ -150,6 +161,51 @@ class ServiceDefaultsIT {
     } finally {
       elsewhere.stop();
     }
+  }
+
+  @Test
+  void aSignedOutTokenIsRefusedHereAndInOtherProcessesWithinASecond() {
+    JWTClaimsSet claims = TestTokens.claims(memberId, "MEMBER", 0).build();
+    String signedOut = TestTokens.sign(claims);
+    String another = memberToken();
+    get("/things", signedOut).expectStatus().isOk();
+
+    // another process's registry, reading the same Redis
+    TokenVersions elsewhere = new TokenVersions(redis, Duration.ofMillis(250));
+    elsewhere.start();
+    try {
+      tokenVersions.revoke(claims.getJWTID(), claims.getExpirationTime().toInstant()).block();
+      expectProblem(
+          get("/things", signedOut),
+          HttpStatus.UNAUTHORIZED,
+          "Given token not valid for any token type");
+      // only that token: the member's other sessions go on
+      get("/things", another).expectStatus().isOk();
+      await().atMost(Duration.ofSeconds(1)).until(() -> elsewhere.isRevoked(claims.getJWTID()));
+      assertThat(elsewhere.isRevoked(TestTokens.claims(memberId, "MEMBER", 0).build().getJWTID()))
+          .isFalse();
+    } finally {
+      elsewhere.stop();
+    }
+  }
+
+  @Test
+  void signedOutTokensAreKeptInRedisOnlyUntilTheyExpire() {
+    String expired = "expired-" + memberId;
+    String live = "live-" + memberId;
+    tokenVersions.revoke(expired, java.time.Instant.now().minusSeconds(5)).block();
+    tokenVersions.revoke(live, java.time.Instant.now().plusSeconds(60)).block();
+
+    assertThat(redis.opsForZSet().score(TokenVersions.REVOKED_KEY, expired).block()).isNull();
+    assertThat(redis.opsForZSet().score(TokenVersions.REVOKED_KEY, live).block()).isNotNull();
+    TokenVersions elsewhere = new TokenVersions(redis, Duration.ofMinutes(1));
+    elsewhere.refresh().block();
+    assertThat(elsewhere.isRevoked(live)).isTrue();
+    assertThat(elsewhere.isRevoked(expired)).isFalse();
+    // a flushed Redis does not make it usable again in a process that knew
+    redis.opsForZSet().remove(TokenVersions.REVOKED_KEY, live).block();
+    elsewhere.refresh().block();
+    assertThat(elsewhere.isRevoked(live)).isTrue();
   }
 
   @Test

@@ -33,6 +33,7 @@ final class TestTokens {
     return new JWTClaimsSet.Builder()
         .subject(Long.toString(memberId))
         .issuer("snack-manager")
+        .audience("snack-manager")
         .jwtID(UUID.randomUUID().toString())
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))

@@ -1,14 +1,17 @@
 package com.snackmanager.auth.config;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.snackmanager.auth.token.SigningKeys;
 import com.snackmanager.defaults.security.SecurityDefaults;
 import com.snackmanager.defaults.security.SnackSecurityProperties;
 import com.snackmanager.defaults.security.TokenVersions;
 import com.snackmanager.defaults.security.VerifiedTokens;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
@@ -16,6 +19,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -54,12 +58,20 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Checks tokens with this service's own public key: no HTTP call to its own key set. */
+  /**
+   * Checks tokens with this service's own published keys (the signing key and, during a rotation,
+   * the previous or next one), chosen by the token's {@code kid}: no HTTP call to its own key set.
+   */
   @Bean
   ReactiveJwtDecoder jwtDecoder(
       SigningKeys keys, SnackSecurityProperties properties, TokenVersions versions) {
+    List<JWK> published = List.<JWK>copyOf(keys.verificationKeys());
     return VerifiedTokens.of(
-        NimbusReactiveJwtDecoder.withPublicKey(keys.publicKey()).build(), properties, versions);
+        NimbusReactiveJwtDecoder.withJwkSource(token -> Flux.fromIterable(published))
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build(),
+        properties,
+        versions);
   }
 
   private static ServerBearerTokenAuthenticationConverter bearerOutsidePublicPaths() {

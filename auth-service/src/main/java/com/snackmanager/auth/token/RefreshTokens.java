@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
 @Repository
 public class RefreshTokens implements MemberSessions {
 
+  private static final String COLUMNS =
+      "jti, family_id, member_id, family_started_at, used_at, revoked_at";
+
   private final DatabaseClient db;
 
   public RefreshTokens(DatabaseClient db) {
@@ -20,40 +23,49 @@ public class RefreshTokens implements MemberSessions {
   }
 
   /** What is stored about a refresh token. */
-  public record Stored(UUID jti, UUID familyId, long memberId, Instant usedAt, Instant revokedAt) {}
+  public record Stored(
+      UUID jti,
+      UUID familyId,
+      long memberId,
+      Instant familyStartedAt,
+      Instant usedAt,
+      Instant revokedAt) {}
 
-  public Mono<Void> insert(TokenIssuer.Refresh refresh) {
+  /** Stores a token minted for a family that began (signed in) at {@code familyStartedAt}. */
+  public Mono<Void> insert(TokenIssuer.Refresh refresh, Instant familyStartedAt) {
     return db.sql(
-            "INSERT INTO refresh_token (jti, family_id, member_id, expires_at)"
-                + " VALUES (:jti, :family, :member, :expires)")
+            "INSERT INTO refresh_token (jti, family_id, member_id, expires_at, family_started_at)"
+                + " VALUES (:jti, :family, :member, :expires, :started)")
         .bind("jti", refresh.jti())
         .bind("family", refresh.familyId())
         .bind("member", refresh.memberId())
         .bind("expires", OffsetDateTime.ofInstant(refresh.expiresAt(), ZoneOffset.UTC))
+        .bind("started", OffsetDateTime.ofInstant(familyStartedAt, ZoneOffset.UTC))
         .then();
   }
 
   /**
-   * Marks the token used, if it is still usable (unused, unrevoked, unexpired). Atomic: of two
-   * concurrent calls for one token, exactly one gets it.
+   * Marks the token used, if it is still usable (unused, unrevoked, unexpired, and of a family that
+   * began after {@code familyStartedAfter}). Atomic: of two concurrent calls for one token, exactly
+   * one gets it.
    *
    * @return the token, or empty if it could not be used
    */
-  public Mono<Stored> consume(UUID jti) {
+  public Mono<Stored> consume(UUID jti, Instant familyStartedAfter) {
     return db.sql(
             "UPDATE refresh_token SET used_at = now()"
                 + " WHERE jti = :jti AND used_at IS NULL AND revoked_at IS NULL"
-                + " AND expires_at > now()"
-                + " RETURNING jti, family_id, member_id, used_at, revoked_at")
+                + " AND expires_at > now() AND family_started_at > :startedAfter"
+                + " RETURNING "
+                + COLUMNS)
         .bind("jti", jti)
+        .bind("startedAfter", OffsetDateTime.ofInstant(familyStartedAfter, ZoneOffset.UTC))
         .map(RefreshTokens::stored)
         .one();
   }
 
   public Mono<Stored> find(UUID jti) {
-    return db.sql(
-            "SELECT jti, family_id, member_id, used_at, revoked_at FROM refresh_token"
-                + " WHERE jti = :jti")
+    return db.sql("SELECT " + COLUMNS + " FROM refresh_token" + " WHERE jti = :jti")
         .bind("jti", jti)
         .map(RefreshTokens::stored)
         .one();
@@ -91,6 +103,7 @@ public class RefreshTokens implements MemberSessions {
         row.get("jti", UUID.class),
         row.get("family_id", UUID.class),
         row.get("member_id", Long.class),
+        instant(row.get("family_started_at", OffsetDateTime.class)),
         instant(row.get("used_at", OffsetDateTime.class)),
         instant(row.get("revoked_at", OffsetDateTime.class)));
   }

@@ -14,6 +14,8 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ public final class SigningKeys {
   static final int MIN_BITS = 2048;
   private static final Pattern PKCS8 =
       Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+  private static final Pattern ANY_KEY =
+      Pattern.compile(
+          "-----BEGIN (PUBLIC|PRIVATE) KEY-----([A-Za-z0-9+/=\\s]+)-----END (?:PUBLIC|PRIVATE) KEY-----");
 
   private final RSAKey signing;
   private final List<RSAKey> published;
@@ -93,14 +98,7 @@ public final class SigningKeys {
 
   static SigningKeys of(KeyPair pair) {
     RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
-    if (publicKey.getModulus().bitLength() < MIN_BITS) {
-      throw new IllegalArgumentException(
-          "The JWT signing key has "
-              + publicKey.getModulus().bitLength()
-              + " bits; at least "
-              + MIN_BITS
-              + " are required");
-    }
+    checkSize(publicKey);
     try {
       RSAKey key =
           new RSAKey.Builder(publicKey)
@@ -112,6 +110,87 @@ public final class SigningKeys {
       return new SigningKeys(key, List.of(key));
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot compute the key's thumbprint", e);
+    }
+  }
+
+  /**
+   * These keys, also publishing (and verifying with) the public keys in {@code pem}: one or more
+   * {@code -----BEGIN PUBLIC KEY-----} (X.509) or {@code -----BEGIN PRIVATE KEY-----} (PKCS#8, only
+   * its public part is kept) blocks. This is how a key is rotated: the next key is published before
+   * it signs, and the previous one stays published after, so that no token is refused on the way.
+   */
+  public SigningKeys withPublished(String pem) {
+    List<RSAKey> keys = new ArrayList<>(published);
+    Matcher matcher = ANY_KEY.matcher(pem);
+    if (!matcher.find()) {
+      throw new IllegalArgumentException(
+          "The published JWT keys must be PEM blocks (-----BEGIN PUBLIC KEY----- or"
+              + " -----BEGIN PRIVATE KEY-----)");
+    }
+    do {
+      RSAPublicKey publicKey =
+          "PUBLIC".equals(matcher.group(1))
+              ? parseX509(matcher.group(2))
+              : publicPart(parsePkcs8(matcher.group(2)));
+      RSAKey key = publicJwk(publicKey);
+      if (keys.stream().noneMatch(known -> known.getKeyID().equals(key.getKeyID()))) {
+        keys.add(key);
+      }
+    } while (matcher.find());
+    return new SigningKeys(signing, keys);
+  }
+
+  /** Every published key (the signing key first), public parts only. */
+  public List<RSAKey> verificationKeys() {
+    return published.stream().map(RSAKey::toPublicJWK).toList();
+  }
+
+  private static RSAPublicKey parseX509(String base64) {
+    try {
+      byte[] der = Base64.getMimeDecoder().decode(base64);
+      if (KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der))
+          instanceof RSAPublicKey key) {
+        return key;
+      }
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "A published JWT key is not a readable RSA public key: " + e.getMessage(), e);
+    }
+    throw new IllegalArgumentException("A published JWT key is not an RSA key");
+  }
+
+  private static RSAPublicKey publicPart(RSAPrivateCrtKey privateKey) {
+    try {
+      return (RSAPublicKey)
+          KeyFactory.getInstance("RSA")
+              .generatePublic(
+                  new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("Cannot derive the JWT key's public key", e);
+    }
+  }
+
+  private static RSAKey publicJwk(RSAPublicKey publicKey) {
+    checkSize(publicKey);
+    try {
+      return new RSAKey.Builder(publicKey)
+          .keyUse(KeyUse.SIGNATURE)
+          .algorithm(JWSAlgorithm.RS256)
+          .keyIDFromThumbprint()
+          .build();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Cannot compute the key's thumbprint", e);
+    }
+  }
+
+  private static void checkSize(RSAPublicKey publicKey) {
+    if (publicKey.getModulus().bitLength() < MIN_BITS) {
+      throw new IllegalArgumentException(
+          "The JWT signing key has "
+              + publicKey.getModulus().bitLength()
+              + " bits; at least "
+              + MIN_BITS
+              + " are required");
     }
   }
 

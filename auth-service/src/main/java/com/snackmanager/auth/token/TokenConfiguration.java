@@ -22,6 +22,32 @@ class TokenConfiguration {
 
   @Bean
   SigningKeys signingKeys(TokenProperties properties) {
+    SigningKeys keys = signingKey(properties);
+    String published = publishedKeys(properties);
+    if (published == null) {
+      return keys;
+    }
+    SigningKeys rotating = keys.withPublished(published);
+    log.info(
+        "Publishing and accepting the keys {} (signing with {})",
+        rotating.verificationKeys().stream().map(key -> key.getKeyID()).toList(),
+        rotating.keyId());
+    return rotating;
+  }
+
+  private static String publishedKeys(TokenProperties properties) {
+    if (hasText(properties.publishedKeysFile())) {
+      Path file = Path.of(properties.publishedKeysFile().trim());
+      try {
+        return Files.readString(file, StandardCharsets.US_ASCII);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read SNACK_JWT_PUBLISHED_KEYS_FILE " + file, e);
+      }
+    }
+    return hasText(properties.publishedKeys()) ? properties.publishedKeys() : null;
+  }
+
+  private static SigningKeys signingKey(TokenProperties properties) {
     if (hasText(properties.privateKeyFile())) {
       Path file = Path.of(properties.privateKeyFile().trim());
       try {
@@ -50,7 +76,12 @@ class TokenConfiguration {
   TokenIssuer tokenIssuer(
       SigningKeys keys, TokenProperties tokens, SnackSecurityProperties security) {
     return new TokenIssuer(
-        keys, security.issuer(), tokens.accessTtl(), tokens.refreshTtl(), Clock.systemUTC());
+        keys,
+        security.issuer(),
+        security.audience(),
+        tokens.accessTtl(),
+        tokens.refreshTtl(),
+        Clock.systemUTC());
   }
 
   private static boolean hasText(String value) {

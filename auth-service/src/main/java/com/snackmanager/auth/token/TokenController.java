@@ -75,7 +75,7 @@ class TokenController {
     FieldErrors errors = new FieldErrors();
     String refresh = errors.required("refresh", request.refresh());
     errors.throwIfAny();
-    return tokens.revoke(AuthenticatedMember.from(token), refresh);
+    return tokens.revoke(AuthenticatedMember.from(token), token, refresh);
   }
 
   /** The public JSON Web Key Set every service verifies access tokens with. */

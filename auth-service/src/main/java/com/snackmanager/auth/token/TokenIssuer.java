@@ -23,10 +23,10 @@ import java.util.UUID;
  * Mints the suite's RS256 tokens and reads back the refresh tokens it minted.
  *
  * <p>Access token: {@code sub} (member id), {@code email}, {@code name}, {@code member_type},
- * {@code ver} (the member's token version), {@code token_type=access}, {@code jti}, {@code iat},
- * {@code exp}, {@code iss}. Refresh token: {@code sub}, {@code fam} (its family), {@code
- * token_type=refresh}, {@code jti}, {@code iat}, {@code exp}, {@code iss} — nothing else, since
- * every refresh re-reads the member.
+ * {@code ver} (the member's token version), {@code token_type=access}, {@code jti} (what a sign-out
+ * revokes), {@code iat}, {@code exp}, {@code iss}, {@code aud}. Refresh token: {@code sub}, {@code
+ * fam} (its family), {@code token_type=refresh}, {@code jti}, {@code iat}, {@code exp}, {@code iss}
+ * — nothing else, since every refresh re-reads the member.
  */
 public final class TokenIssuer {
 
@@ -35,15 +35,22 @@ public final class TokenIssuer {
 
   private final SigningKeys keys;
   private final String issuer;
+  private final String audience;
   private final Duration accessTtl;
   private final Duration refreshTtl;
   private final Clock clock;
   private final RSASSASigner signer;
 
   public TokenIssuer(
-      SigningKeys keys, String issuer, Duration accessTtl, Duration refreshTtl, Clock clock) {
+      SigningKeys keys,
+      String issuer,
+      String audience,
+      Duration accessTtl,
+      Duration refreshTtl,
+      Clock clock) {
     this.keys = keys;
     this.issuer = issuer;
+    this.audience = audience;
     this.accessTtl = accessTtl;
     this.refreshTtl = refreshTtl;
     this.clock = clock;
@@ -65,6 +72,7 @@ public final class TokenIssuer {
     return sign(
         new JWTClaimsSet.Builder()
             .issuer(issuer)
+            .audience(audience)
             .subject(Long.toString(member.id()))
             .jwtID(UUID.randomUUID().toString())
             .issueTime(Date.from(now))

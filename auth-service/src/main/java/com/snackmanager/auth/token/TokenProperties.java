@@ -11,11 +11,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     SNACK_JWT_PRIVATE_KEY_FILE})
  * @param privateKey the PEM text itself ({@code SNACK_JWT_PRIVATE_KEY}), used when no file is given
  * @param accessTtl how long an access token is valid
- * @param refreshTtl how long a refresh token is valid
+ * @param refreshTtl how long a refresh token is valid: also the sessions' idle timeout, since a
+ *     family whose newest token was not used within it has no usable token left
+ * @param publishedKeysFile path to further keys to publish in the key set and accept ({@code
+ *     SNACK_JWT_PUBLISHED_KEYS_FILE}): the next key before it signs, the previous one after (see
+ *     docs/deployment.md, "Rotating the token signing key"); PEM public or private keys
+ * @param publishedKeys the PEM text of such keys ({@code SNACK_JWT_PUBLISHED_KEYS}), used when no
+ *     file is given
+ * @param sessionLifetime the absolute lifetime of a session (a refresh-token family), counted from
+ *     its sign-in: after it, refreshing is refused however active the session was, and the member
+ *     signs in again
  */
 @ConfigurationProperties("snack.jwt")
 public record TokenProperties(
     String privateKeyFile,
     String privateKey,
     @DefaultValue("15m") Duration accessTtl,
-    @DefaultValue("7d") Duration refreshTtl) {}
+    @DefaultValue("7d") Duration refreshTtl,
+    @DefaultValue("30d") Duration sessionLifetime,
+    String publishedKeysFile,
+    String publishedKeys) {}

@@ -4,13 +4,17 @@ import com.snackmanager.auth.member.Member;
 import com.snackmanager.auth.member.Members;
 import com.snackmanager.auth.member.PasswordHasher;
 import com.snackmanager.defaults.security.AuthenticatedMember;
+import com.snackmanager.defaults.security.TokenVersions;
 import com.snackmanager.defaults.web.ApiException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -33,6 +37,8 @@ public class TokenService {
   private final TokenIssuer issuer;
   private final RefreshTokens refreshTokens;
   private final LoginThrottle throttle;
+  private final TokenVersions revocations;
+  private final Duration sessionLifetime;
   private final TransactionalOperator transaction;
 
   public TokenService(
@@ -41,12 +47,16 @@ public class TokenService {
       TokenIssuer issuer,
       RefreshTokens refreshTokens,
       LoginThrottle throttle,
+      TokenVersions revocations,
+      TokenProperties properties,
       ReactiveTransactionManager transactions) {
     this.members = members;
     this.hasher = hasher;
     this.issuer = issuer;
     this.refreshTokens = refreshTokens;
     this.throttle = throttle;
+    this.revocations = revocations;
+    this.sessionLifetime = properties.sessionLifetime();
     this.transaction = TransactionalOperator.create(transactions);
   }
 
@@ -105,22 +115,30 @@ public class TokenService {
     return members
         .recordLogin(member.id())
         .switchIfEmpty(Mono.error(badCredentials()))
-        .flatMap(current -> issue(current, UUID.randomUUID()))
+        // PostgreSQL keeps microseconds: the family's start as stored
+        .flatMap(
+            current ->
+                issue(current, UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MICROS)))
         .as(transaction::transactional);
   }
 
-  /** Signs a pair for the member (as read in this transaction) and stores the refresh token. */
-  private Mono<TokenPair> issue(Member member, UUID familyId) {
+  /**
+   * Signs a pair for the member (as read in this transaction) and stores the refresh token as one
+   * of the family that began at {@code familyStartedAt}.
+   */
+  private Mono<TokenPair> issue(Member member, UUID familyId, Instant familyStartedAt) {
     TokenIssuer.Refresh refresh = issuer.refresh(member.id(), familyId);
     return refreshTokens
-        .insert(refresh)
+        .insert(refresh, familyStartedAt)
         .thenReturn(new TokenPair(issuer.access(member), refresh.token()));
   }
 
   /**
    * Exchanges a refresh token for a new pair of the same family. The new access token carries the
    * member's current type and token version. A token presented a second time means it was stolen or
-   * leaked: its whole family is revoked and the request refused.
+   * leaked: its whole family is revoked and the request refused. A family older than the session
+   * lifetime is refused too (the member signs in again); one unused for longer than the refresh
+   * token's lifetime has no unexpired token left, which makes that lifetime the idle timeout.
    */
   public Mono<TokenPair> refresh(String token) {
     return Mono.fromCallable(() -> issuer.readRefresh(token, false))
@@ -129,20 +147,21 @@ public class TokenService {
   }
 
   /**
-   * In one transaction: consumes the token (if still usable) and issues the next of its family.
+   * In one transaction: consumes the token (if still usable and its family within the session
+   * lifetime) and issues the next of its family.
    *
    * @return the new pair, or empty if the token was not usable or its member has resigned
    */
   private Mono<TokenPair> rotate(TokenIssuer.RefreshClaims claims) {
     return refreshTokens
-        .consume(claims.jti())
+        .consume(claims.jti(), Instant.now().minus(sessionLifetime))
         .filter(stored -> stored.memberId() == claims.memberId())
         .flatMap(
             stored ->
                 members
                     .findById(stored.memberId())
                     .filter(member -> !member.deleted())
-                    .flatMap(member -> issue(member, stored.familyId())))
+                    .flatMap(member -> issue(member, stored.familyId(), stored.familyStartedAt())))
         .as(transaction::transactional);
   }
 
@@ -167,10 +186,12 @@ public class TokenService {
   }
 
   /**
-   * Signs the caller out: revokes the refresh token's family. Revoking an already revoked or
-   * expired token of one's own succeeds too.
+   * Signs the caller out: revokes the refresh token's family and the access token the call was made
+   * with (everywhere within the token-version refresh, {@link TokenVersions#revoke}). Revoking an
+   * already revoked or expired token of one's own succeeds too. If Redis cannot be written, the
+   * family is revoked but the call fails, and calling again is harmless.
    */
-  public Mono<Void> revoke(AuthenticatedMember caller, String token) {
+  public Mono<Void> revoke(AuthenticatedMember caller, Jwt access, String token) {
     return Mono.fromCallable(() -> issuer.readRefresh(token, true))
         .onErrorMap(
             InvalidTokenException.class, e -> ApiException.invalidField("refresh", INVALID_REFRESH))
@@ -178,7 +199,9 @@ public class TokenService {
             claims ->
                 claims.memberId() != caller.id()
                     ? Mono.error(ApiException.forbidden(NOT_YOUR_TOKEN))
-                    : refreshTokens.revokeFamily(claims.familyId()).then());
+                    : refreshTokens
+                        .revokeFamily(claims.familyId())
+                        .then(revocations.revoke(access.getId(), access.getExpiresAt())));
   }
 
   static ApiException badCredentials() {

@@ -1,16 +1,24 @@
 package com.snackmanager.auth.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.snackmanager.auth.AuthServiceTest;
+import com.snackmanager.defaults.security.TokenVersions;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 class RefreshIT extends AuthServiceTest {
+
+  @Autowired ReactiveStringRedisTemplate redis;
 
   private Tokens refresh(String refreshToken) {
     Map<String, Object> body =
@@ -77,10 +85,88 @@ class RefreshIT extends AuthServiceTest {
         .expectBody()
         .isEmpty();
     refreshIsRefused(rotated.refresh());
-    // revoking again is harmless
-    postJson("/auth/token/revoke/", rotated.access(), Map.of("refresh", rotated.refresh()))
+    // the access token it was called with is signed out too
+    expectProblem(
+        postJson("/auth/token/revoke/", rotated.access(), Map.of("refresh", rotated.refresh())),
+        HttpStatus.UNAUTHORIZED,
+        INVALID_TOKEN);
+    // revoking again (from another session, after a failed call) is harmless
+    Tokens again = login(member.email(), PASSWORD);
+    postJson("/auth/token/revoke/", again.access(), Map.of("refresh", rotated.refresh()))
         .expectStatus()
         .isNoContent();
+  }
+
+  @Test
+  void signOutRefusesTheAccessTokenItWasCalledWithHereAndElsewhereWithinASecond() {
+    Account member = newMember("signout-access");
+    Tokens other = login(member.email(), PASSWORD);
+    // another process (the gateway, a service) reading the same Redis
+    TokenVersions elsewhere = new TokenVersions(redis, Duration.ofMillis(250));
+    elsewhere.start();
+    try {
+      String jti = claims(member.access()).getJWTID();
+      elsewhere.refresh().block();
+      assertThat(elsewhere.isRevoked(jti)).isFalse();
+
+      postJson("/auth/token/revoke/", member.access(), Map.of("refresh", member.refresh()))
+          .expectStatus()
+          .isNoContent();
+
+      expectProblem(
+          get("/auth/users/profile/", member.access()), HttpStatus.UNAUTHORIZED, INVALID_TOKEN);
+      await().atMost(Duration.ofSeconds(1)).until(() -> elsewhere.isRevoked(jti));
+      // the member's other session is untouched
+      assertThat(elsewhere.isRevoked(claims(other.access()).getJWTID())).isFalse();
+      get("/auth/users/profile/", other.access()).expectStatus().isOk();
+      refresh(other.refresh());
+    } finally {
+      elsewhere.stop();
+    }
+  }
+
+  @Test
+  void aSessionEndsAfterItsAbsoluteLifetimeHoweverActive() throws Exception {
+    Account member = newMember("lifetime");
+    Tokens rotated = refresh(member.refresh());
+    UUID family = UUID.fromString(claims(rotated.refresh()).getStringClaim("fam"));
+    // signed in 29 days ago and refreshed every few days since: still inside 30 days
+    startFamily(family, "29 days");
+    Tokens recent = refresh(rotated.refresh());
+    assertThat(claims(recent.refresh()).getStringClaim("fam")).isEqualTo(family.toString());
+
+    // 30 days after the sign-in the family is refused, however recently it was refreshed
+    startFamily(family, "30 days 1 minute");
+    refreshIsRefused(recent.refresh());
+    // a new sign-in starts a new session
+    refresh(login(member.email(), PASSWORD).refresh());
+  }
+
+  @Test
+  void aRotatedTokenKeepsItsFamilysStart() {
+    Account member = newMember("family-start");
+    UUID first = UUID.fromString(claims(member.refresh()).getJWTID());
+    Tokens rotated = refresh(member.refresh());
+    UUID second = UUID.fromString(claims(rotated.refresh()).getJWTID());
+    assertThat(familyStart(second)).isEqualTo(familyStart(first));
+  }
+
+  private void startFamily(UUID family, String ago) {
+    db.sql(
+            "UPDATE refresh_token SET family_started_at = now() - CAST(:ago AS interval)"
+                + " WHERE family_id = :family")
+        .bind("ago", ago)
+        .bind("family", family)
+        .then()
+        .block();
+  }
+
+  private OffsetDateTime familyStart(UUID jti) {
+    return db.sql("SELECT family_started_at FROM refresh_token WHERE jti = :jti")
+        .bind("jti", jti)
+        .map(row -> row.get("family_started_at", OffsetDateTime.class))
+        .one()
+        .block();
   }
 
   @Test

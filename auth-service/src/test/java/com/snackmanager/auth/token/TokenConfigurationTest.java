@@ -30,7 +30,29 @@ class TokenConfigurationTest {
   }
 
   private static TokenProperties properties(String file, String text) {
-    return new TokenProperties(file, text, Duration.ofMinutes(15), Duration.ofDays(7));
+    return new TokenProperties(
+        file, text, Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofDays(30), null, null);
+  }
+
+  @Test
+  void furtherKeysArePublishedFromTheirFile(@TempDir Path dir) throws Exception {
+    KeyPair signing = rsa();
+    KeyPair previous = rsa();
+    Path file = dir.resolve("published.pem");
+    Files.writeString(file, pem(previous));
+    SigningKeys keys =
+        configuration.signingKeys(
+            new TokenProperties(
+                null,
+                pem(signing),
+                Duration.ofMinutes(15),
+                Duration.ofDays(7),
+                Duration.ofDays(30),
+                file.toString(),
+                null));
+    assertThat(keys.publicKey()).isEqualTo(signing.getPublic());
+    assertThat(keys.verificationKeys()).hasSize(2);
+    assertThat(keys.verificationKeys().get(1).toRSAPublicKey()).isEqualTo(previous.getPublic());
   }
 
   @Test

@@ -23,7 +23,12 @@ class TokenIssuerTest {
 
   private static TokenIssuer issuer(SigningKeys keys, String iss, Instant now) {
     return new TokenIssuer(
-        keys, iss, Duration.ofMinutes(15), Duration.ofDays(7), Clock.fixed(now, ZoneOffset.UTC));
+        keys,
+        iss,
+        "snack-manager",
+        Duration.ofMinutes(15),
+        Duration.ofDays(7),
+        Clock.fixed(now, ZoneOffset.UTC));
   }
 
   private static final Member KIM =
@@ -42,6 +47,7 @@ class TokenIssuerTest {
     assertThat(claims.getStringClaim("token_type")).isEqualTo("access");
     assertThat(claims.getLongClaim("ver")).isEqualTo(3L);
     assertThat(claims.getIssuer()).isEqualTo("snack-manager");
+    assertThat(claims.getAudience()).containsExactly("snack-manager");
     assertThat(claims.getIssueTime().toInstant()).isEqualTo(NOW);
     assertThat(claims.getExpirationTime().toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
     assertThat(UUID.fromString(claims.getJWTID())).isNotNull();

@@ -27,13 +27,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Access tokens for a service's tests, shaped exactly like the auth-service's (RS256, {@code sub},
- * {@code email}, {@code name}, {@code member_type}, {@code token_type=access}, {@code ver}), signed
- * by a test key whose JWKS is served on a loopback port. A service under test then validates them
- * with its real, JWKS-backed decoder: {@code TestTokens.get().register(registry)}.
+ * {@code aud}, {@code email}, {@code name}, {@code member_type}, {@code token_type=access}, {@code
+ * ver}), signed by a test key whose JWKS is served on a loopback port. A service under test then
+ * validates them with its real, JWKS-backed decoder: {@code TestTokens.get().register(registry)}.
  */
 public final class TestTokens {
 
   public static final String ISSUER = "snack-manager";
+  public static final String AUDIENCE = "snack-manager";
   private static TestTokens instance;
 
   private final KeyPair keyPair;
@@ -56,6 +57,7 @@ public final class TestTokens {
   public void register(DynamicPropertyRegistry registry) {
     registry.add("snack.security.jwks-uri", () -> jwksUri);
     registry.add("snack.security.issuer", () -> ISSUER);
+    registry.add("snack.security.audience", () -> AUDIENCE);
   }
 
   public String member(long memberId) {
@@ -76,6 +78,7 @@ public final class TestTokens {
     return new JWTClaimsSet.Builder()
         .subject(Long.toString(memberId))
         .issuer(ISSUER)
+        .audience(AUDIENCE)
         .jwtID(UUID.randomUUID().toString())
         .issueTime(Date.from(now))
         .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))

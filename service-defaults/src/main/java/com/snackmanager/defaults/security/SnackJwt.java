@@ -25,10 +25,25 @@ public final class SnackJwt {
   private SnackJwt() {}
 
   /**
-   * Signature aside, an access token is valid when it is unexpired, from our issuer, of type access
-   * (a refresh token is never accepted as one), and of the member's current token version.
+   * Signature aside, an access token is valid when it has an expiry and is unexpired, is from our
+   * issuer and for our audience, is of type access (a refresh token is never accepted as one), is
+   * of the member's current token version, and has an id that was not signed out.
    */
-  public static OAuth2TokenValidator<Jwt> validator(String issuer, TokenVersions versions) {
+  public static OAuth2TokenValidator<Jwt> validator(
+      String issuer, String audience, TokenVersions versions) {
+    // JwtTimestampValidator passes a token without exp: one would never expire
+    OAuth2TokenValidator<Jwt> expiring =
+        jwt ->
+            jwt.getExpiresAt() != null
+                ? OAuth2TokenValidatorResult.success()
+                : failure("Token has no expiry");
+    OAuth2TokenValidator<Jwt> forUs =
+        jwt -> {
+          List<String> audiences = jwt.getAudience();
+          return audiences != null && audiences.contains(audience)
+              ? OAuth2TokenValidatorResult.success()
+              : failure("Token is not for this audience");
+        };
     OAuth2TokenValidator<Jwt> accessOnly =
         jwt ->
             ACCESS.equals(jwt.getClaimAsString(TOKEN_TYPE))
@@ -44,8 +59,23 @@ public final class SnackJwt {
               ? OAuth2TokenValidatorResult.success()
               : failure("Token was revoked");
         };
+    OAuth2TokenValidator<Jwt> notSignedOut =
+        jwt -> {
+          String id = jwt.getId();
+          if (id == null) {
+            return failure("Token has no id");
+          }
+          return versions.isRevoked(id)
+              ? failure("Token was signed out")
+              : OAuth2TokenValidatorResult.success();
+        };
     return new DelegatingOAuth2TokenValidator<>(
-        JwtValidators.createDefaultWithIssuer(issuer), accessOnly, currentVersion);
+        JwtValidators.createDefaultWithIssuer(issuer),
+        expiring,
+        forUs,
+        accessOnly,
+        currentVersion,
+        notSignedOut);
   }
 
   /** Every member has ROLE_MEMBER; admins also ROLE_ADMIN. */

@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
  * A {@link ReactiveJwtDecoder} that checks a token's signature once: a token that decoded and
  * validated is kept (by its exact text) and, when it comes again, only validated again. The
  * validation is what can change between two requests with the same token (expiry, the member's
- * token version, so revocation still takes effect within the version refresh); the signature and
- * claims of a given text cannot. Tokens that fail are never kept.
+ * token version, a sign-out, so revocation still takes effect within the version refresh); the
+ * signature and claims of a given text cannot. Tokens that fail are never kept.
  *
  * <p>Parsing the token and checking its RS256 signature costs about 50 µs of CPU plus the reactive
  * machinery around it; a cache hit is a hash look-up and the validators.
@@ -55,7 +55,8 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
    */
   public static ReactiveJwtDecoder of(
       NimbusReactiveJwtDecoder nimbus, SnackSecurityProperties properties, TokenVersions versions) {
-    OAuth2TokenValidator<Jwt> validator = SnackJwt.validator(properties.issuer(), versions);
+    OAuth2TokenValidator<Jwt> validator =
+        SnackJwt.validator(properties.issuer(), properties.audience(), versions);
     nimbus.setJwtValidator(validator);
     return properties.verifiedTokens() > 0
         ? new VerifiedTokens(nimbus, validator, properties.verifiedTokens(), KEEP_FOR)
