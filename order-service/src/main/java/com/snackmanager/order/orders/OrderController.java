@@ -4,6 +4,7 @@ import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
 import com.snackmanager.order.idempotency.IdempotencyKeys;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -39,20 +40,21 @@ class OrderController {
     this.orders = orders;
   }
 
-  @GetMapping("/orders")
-  Mono<ResponseEntity<List<OrderSummary>>> list(
+  @GetMapping(path = "/orders", produces = MediaType.APPLICATION_JSON_VALUE)
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              array = @ArraySchema(schema = @Schema(implementation = OrderSummary.class))))
+  Mono<ResponseEntity<byte[]>> list(
       ServerHttpRequest request, @RequestParam(required = false) String ordering) {
     PageQuery page = PageQuery.from(request);
     List<Ordering.Key> order =
         Ordering.parse(ordering, Orders.orderingFields(), Orders.DEFAULT_ORDER);
     OrderFilter filter = OrderFilter.from(request.getQueryParams(), orders.businessZone());
-    return orders
-        .list(filter, order, page)
-        .map(
-            result ->
-                ResponseEntity.ok()
-                    .headers(page.headers(request, result.total()))
-                    .body(result.orders()));
+    // the page comes already encoded (and usually cached as such): no serialization here
+    return orders.list(filter, order, page).map(encoded -> encoded.response(page, request));
   }
 
   @PostMapping("/orders")

@@ -1,5 +1,6 @@
 package com.snackmanager.order.orders;
 
+import com.snackmanager.defaults.cache.EncodedPage;
 import com.snackmanager.defaults.cache.ReadCache;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
@@ -68,9 +69,12 @@ public class OrderService {
   /**
    * Pages of the order list (with their total) for {@code snack.lists.cache-ttl} (1 s): the board
    * is read far more often than written, and an exact count of many orders costs more than the
-   * page. Dropped after every committed placement, revision and transition of this process.
+   * page. Kept as the JSON they are sent as, so a repeated page costs no serialization either.
+   * Dropped after every committed placement, revision and transition of this process.
    */
-  private final ReadCache<ListKey, Page> lists;
+  private final ReadCache<ListKey, EncodedPage> lists;
+
+  private final EncodedPage.Encoder<OrderSummary> listEncoder;
 
   private record ListKey(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {}
 
@@ -99,6 +103,7 @@ public class OrderService {
     this.businessZone = businessZone;
     this.json = json;
     this.lists = new ReadCache<>(listCacheTtl, 1_000);
+    this.listEncoder = new EncodedPage.Encoder<>(json, OrderSummary.class);
   }
 
   /** What {@link #place} answers: a new order, or the replayed first response of its key. */
@@ -371,13 +376,17 @@ public class OrderService {
     return find(uid).flatMap(order -> orders.history(order.id()));
   }
 
-  /** One page of orders with the total count; lines are summed for the whole page at once. */
-  public Mono<Page> list(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {
+  /**
+   * One page of orders as it is sent (JSON) with the total count; lines are summed for the whole
+   * page at once.
+   */
+  public Mono<EncodedPage> list(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {
     return lists.get(
         new ListKey(filter, List.copyOf(ordering), page), () -> loadPage(filter, ordering, page));
   }
 
-  private Mono<Page> loadPage(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {
+  private Mono<EncodedPage> loadPage(
+      OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {
     return Mono.zip(orders.count(filter), orders.page(filter, ordering, page))
         .flatMap(
             result ->
@@ -385,7 +394,7 @@ public class OrderService {
                     .figures(result.getT2().stream().map(Order::id).toList())
                     .map(
                         figures ->
-                            new Page(
+                            listEncoder.encode(
                                 result.getT2().stream()
                                     .map(
                                         order -> {
@@ -396,9 +405,6 @@ public class OrderService {
                                     .toList(),
                                 result.getT1())));
   }
-
-  /** A page of the order list and how many orders match in all. */
-  public record Page(List<OrderSummary> orders, long total) {}
 
   public ZoneId businessZone() {
     return businessZone;

@@ -2,15 +2,21 @@ package com.snackmanager.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.defaults.web.RequestIds;
 import com.snackmanager.order.OrderServiceTest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import tools.jackson.databind.JsonNode;
 
 /** {@code GET /orders/}: the shared board with its filters, ordering and paging. */
@@ -167,6 +173,49 @@ class ListOrdersIT extends OrderServiceTest {
             link -> assertThat(link).contains("page=3", "rel=\"next\"", "page=1", "rel=\"prev\""));
     assertThat(uids(json(page2, HttpStatus.OK))).containsExactly(placed.get(2), placed.get(3));
     assertThat(uids(json(get(query + "&page=9", member), HttpStatus.OK))).isEmpty();
+  }
+
+  @Test
+  void aCachedPageIsTheSameResponseAsTheFirstAndAnOrderShowsAtOnce() {
+    Caller member = member();
+    Instant base = Instant.parse("2022-03-07T00:00:00Z");
+    for (int i = 0; i < 3; i++) {
+      placeAt(base.plusSeconds(i), member, snack("Cached " + i));
+    }
+    String query = "/orders/?user_id=" + member.id() + "&page_size=2";
+
+    // the first request loads and encodes the page, the second is served from the cache
+    EntityExchangeResult<byte[]> miss = page(query, member);
+    EntityExchangeResult<byte[]> hit = page(query, member);
+    assertThat(hit.getStatus()).isEqualTo(miss.getStatus());
+    assertThat(withoutRequestId(hit.getResponseHeaders()))
+        .isEqualTo(withoutRequestId(miss.getResponseHeaders()));
+    assertThat(hit.getResponseBody()).isEqualTo(miss.getResponseBody());
+    assertThat(miss.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+    assertThat(miss.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("3");
+    assertThat(miss.getResponseHeaders().getFirst("Link")).contains("page=2", "rel=\"next\"");
+    // the cached body does not carry the request's own path: the links follow each request
+    get(query.replace("/orders/", "/orders"), member)
+        .expectHeader()
+        .valueEquals(
+            "Link", "</orders?user_id=" + member.id() + "&page=2&page_size=2>; rel=\"next\"");
+
+    // the tests cache lists for an hour: only the placement can have dropped the page
+    String newest = placeAt(base.plusSeconds(60), member, snack("Cached 3"));
+    EntityExchangeResult<byte[]> after = page(query, member);
+    assertThat(after.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("4");
+    assertThat(uids(json(get(query, member), HttpStatus.OK)).get(0)).isEqualTo(newest);
+  }
+
+  private EntityExchangeResult<byte[]> page(String path, Caller caller) {
+    return get(path, caller).expectStatus().isOk().expectBody().returnResult();
+  }
+
+  private static Map<String, List<String>> withoutRequestId(HttpHeaders headers) {
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach(copy::put);
+    copy.remove(RequestIds.HEADER);
+    return copy;
   }
 
   @Test

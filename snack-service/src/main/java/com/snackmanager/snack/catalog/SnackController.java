@@ -10,6 +10,7 @@ import com.snackmanager.snack.image.UploadedImage;
 import com.snackmanager.snack.web.JsonInput;
 import com.snackmanager.snack.web.SnackInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,11 +51,17 @@ class SnackController {
     this.forms = forms;
   }
 
-  @GetMapping("/snacks")
+  @GetMapping(path = "/snacks", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary =
           "List snacks (paginated; default order -like_ratio,-like_reaction_count,created_at)")
-  Mono<ResponseEntity<List<SnackView>>> list(
+  @ApiResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON_VALUE,
+              array = @ArraySchema(schema = @Schema(implementation = SnackView.class))))
+  Mono<ResponseEntity<byte[]>> list(
       ServerHttpRequest request,
       @RequestParam(required = false) String uid,
       @RequestParam(required = false) String search,
@@ -64,13 +71,8 @@ class SnackController {
     List<Ordering.Key> order = SnackOrdering.parse(ordering);
     SnackFilter filter =
         new SnackFilter(blankToNull(uid), searchText(search), statusFilter(status));
-    return snacks
-        .list(filter, order, page)
-        .map(
-            result ->
-                ResponseEntity.ok()
-                    .headers(page.headers(request, result.total()))
-                    .body(result.snacks().stream().map(SnackView::of).toList()));
+    // the page comes already encoded (and usually cached as such): no serialization here
+    return snacks.list(filter, order, page).map(encoded -> encoded.response(page, request));
   }
 
   @PostMapping(

@@ -1,5 +1,6 @@
 package com.snackmanager.snack.catalog;
 
+import com.snackmanager.defaults.cache.EncodedPage;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
@@ -138,10 +139,10 @@ public class SnackService {
     return SnackUids.isWellFormed(uid) ? snacks.findByUid(uid).hasElement() : Mono.just(false);
   }
 
-  /** One page of the list, with the total count for the paging headers. */
-  public Mono<Page> list(SnackFilter filter, List<Ordering.Key> ordering, PageQuery page) {
+  /** One page of the list as it is sent (JSON), with the total count for the paging headers. */
+  public Mono<EncodedPage> list(SnackFilter filter, List<Ordering.Key> ordering, PageQuery page) {
     if (filter.uid() != null && !SnackUids.isWellFormed(filter.uid())) {
-      return Mono.just(new Page(List.of(), 0));
+      return Mono.fromSupplier(() -> lists.encode(List.of(), 0));
     }
     return lists.get(
         filter,

@@ -2,14 +2,18 @@ package com.snackmanager.snack.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.defaults.web.RequestIds;
 import com.snackmanager.snack.SnackServiceTest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import tools.jackson.databind.JsonNode;
 
@@ -129,6 +133,45 @@ class ListSnacksIT extends SnackServiceTest {
     patchJson("/snacks/" + uid + "/", admin(), Map.of("status", "RETIRED")).expectStatus().isOk();
     assertThat(names(list("search=" + tag + "&status=RETIRED"))).containsExactly(tag + " one");
     assertThat(names(list("search=" + tag + "&status=active"))).containsExactly(tag + " two");
+  }
+
+  @Test
+  void aCachedPageIsTheSameResponseAsTheFirstAndAWriteShowsAtOnce() {
+    String tag = "Bytes" + unique();
+    registerAll(tag, new String[] {"a", "b", "c"}, new int[] {100, 200, 300});
+    String page = "/snacks/?search=" + tag + "&page_size=2";
+
+    // the first request loads and encodes the page, the second is served from the cache
+    EntityExchangeResult<byte[]> miss = list("search=" + tag + "&page_size=2");
+    EntityExchangeResult<byte[]> hit = list("search=" + tag + "&page_size=2");
+    assertThat(hit.getStatus()).isEqualTo(miss.getStatus());
+    assertThat(withoutRequestId(hit.getResponseHeaders()))
+        .isEqualTo(withoutRequestId(miss.getResponseHeaders()));
+    assertThat(hit.getResponseBody()).isEqualTo(miss.getResponseBody());
+    assertThat(miss.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_JSON);
+    assertThat(miss.getResponseHeaders().getContentLength())
+        .isEqualTo(miss.getResponseBody().length);
+    assertThat(miss.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("3");
+    assertThat(miss.getResponseHeaders().getFirst("Link")).contains("page=2", "rel=\"next\"");
+    assertThat(names(hit)).containsExactly(tag + " a", tag + " b");
+    // the cached body does not carry the request's own path: the links follow each request
+    get(page.replace("/snacks/", "/snacks"), member())
+        .expectHeader()
+        .valueEquals("Link", "</snacks?search=" + tag + "&page=2&page_size=2>; rel=\"next\"");
+
+    // the tests cache lists for an hour: only the registration can have dropped the page
+    registerAll(tag, new String[] {"0"}, new int[] {50});
+    EntityExchangeResult<byte[]> after = list("search=" + tag + "&page_size=2");
+    assertThat(after.getResponseHeaders().getFirst("X-Total-Count")).isEqualTo("4");
+    assertThat(names(list("search=" + tag + "&ordering=price&page_size=2")))
+        .containsExactly(tag + " 0", tag + " a");
+  }
+
+  private static Map<String, List<String>> withoutRequestId(HttpHeaders headers) {
+    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach(copy::put);
+    copy.remove(RequestIds.HEADER);
+    return copy;
   }
 
   @Test
