@@ -270,6 +270,18 @@ class ServiceDefaultsIT {
   }
 
   @Test
+  void anUnknownFieldIsA400NamingIt() {
+    post("{\"display_name\": \"x\", \"quantity\": 1, \"quantiy\": 2}", MediaType.APPLICATION_JSON)
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.detail")
+        .isEqualTo("Unknown field \"quantiy\".")
+        .jsonPath("$.errors.quantiy[0]")
+        .exists();
+  }
+
+  @Test
   void hugePayloadsAre413AndWrongMediaTypes415() {
     String huge = "{\"display_name\": \"" + "x".repeat(400_000) + "\", \"quantity\": 1}";
     post(huge, MediaType.APPLICATION_JSON)

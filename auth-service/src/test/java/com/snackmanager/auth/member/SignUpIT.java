@@ -63,11 +63,12 @@ class SignUpIT extends AuthServiceTest {
                 "Sneaky",
                 "member_type",
                 "ADMIN"))
+        // not a field of the sign-up: refused, naming it, rather than silently ignored
         .expectStatus()
-        .isCreated()
+        .isBadRequest()
         .expectBody()
-        .jsonPath("$.member_type")
-        .isEqualTo("MEMBER");
+        .jsonPath("$.detail")
+        .isEqualTo("Unknown field \"member_type\".");
   }
 
   @Test

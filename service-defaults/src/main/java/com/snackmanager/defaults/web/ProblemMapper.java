@@ -22,6 +22,7 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns any failure into the problem document a client should see. Client mistakes become a 4xx
@@ -127,6 +128,12 @@ public final class ProblemMapper {
           HttpStatus.BAD_REQUEST,
           "Missing " + missing.getLabel() + " \"" + name + "\".",
           Map.of(name, List.of("This field is required.")));
+    }
+    UnrecognizedPropertyException unknown = find(input, UnrecognizedPropertyException.class);
+    if (unknown != null) {
+      String field = fieldPath(unknown);
+      String message = "Unknown field \"" + field + "\".";
+      return Problems.of(HttpStatus.BAD_REQUEST, message, Map.of(field, List.of(message)));
     }
     DatabindException databind = find(input, DatabindException.class);
     if (databind != null) {

@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +30,12 @@ public final class SnackRules {
   static final String INVALID_URL = "Enter a valid URL starting with http:// or https://.";
   static final String CONTROL_CHARACTERS = "Must not contain control characters.";
   static final String NEGATIVE = "Ensure this value is greater than or equal to 0.";
+  static final String UNKNOWN_FIELD = "Unknown field.";
+
+  private static final Set<String> REGISTRATION_FIELDS =
+      Set.of("name", "url", "desc", "currency", "price");
+  private static final Set<String> EDIT_FIELDS =
+      Set.of("name", "url", "desc", "currency", "price", "status");
 
   /** A plain decimal as typed in a form: digits, an optional fraction, no exponent or grouping. */
   private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,30}(\\.\\d{1,30})?");
@@ -38,6 +45,7 @@ public final class SnackRules {
   /** A new snack from a registration request; ACTIVE. */
   public static SnackState registration(SnackInput input) {
     FieldErrors errors = new FieldErrors();
+    unknownFields(errors, input, REGISTRATION_FIELDS);
     SnackName name = name(errors, input.get("name"));
     String url = url(errors, input.get("url"));
     String desc = desc(errors, input.get("desc"));
@@ -50,6 +58,7 @@ public final class SnackRules {
   /** {@code current} with the fields {@code input} has replaced. */
   public static SnackEdit edit(SnackState current, SnackInput input) {
     FieldErrors errors = new FieldErrors();
+    unknownFields(errors, input, EDIT_FIELDS);
     SnackName name = input.has("name") ? name(errors, input.get("name")) : current.name();
     String url = input.has("url") ? url(errors, input.get("url")) : current.url();
     String desc = input.has("desc") ? desc(errors, input.get("desc")) : current.desc();
@@ -64,6 +73,17 @@ public final class SnackRules {
     SnackState next = new SnackState(name, url, desc, currency, price, status);
     boolean retired = current.status() == SnackStatus.ACTIVE && status == SnackStatus.RETIRED;
     return new SnackEdit(next, !next.equals(current), retired);
+  }
+
+  /**
+   * A misspelt field ({@code "stauts"}) is a 400 naming it, not a request that quietly does less.
+   */
+  private static void unknownFields(FieldErrors errors, SnackInput input, Set<String> known) {
+    for (String field : input.names()) {
+      if (!known.contains(field)) {
+        errors.add(field, UNKNOWN_FIELD);
+      }
+    }
   }
 
   private static SnackName name(FieldErrors errors, Optional<InputValue> value) {

@@ -18,6 +18,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Registers the demo snacks whose names are free, as the system (member id 0), through the same
@@ -63,8 +64,10 @@ public class DemoSnacks {
     JsonNode list = JsonInput.tree(text(FOLDER + "snacks.json"));
     List<DemoSnack> snacks = new ArrayList<>();
     for (JsonNode entry : list) {
-      SnackState state = SnackRules.registration(JsonInput.fields(entry));
-      JsonNode image = entry.get("image");
+      // the picture's file name sits beside the registration's fields
+      ObjectNode fields = (ObjectNode) entry.deepCopy();
+      JsonNode image = fields.remove("image");
+      SnackState state = SnackRules.registration(JsonInput.fields(fields));
       UploadedImage picture =
           image == null || image.isNull()
               ? null

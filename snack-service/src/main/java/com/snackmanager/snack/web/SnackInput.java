@@ -1,8 +1,10 @@
 package com.snackmanager.snack.web;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fields of a snack request body by name, as sent: from a JSON object or from the text parts of
@@ -27,5 +29,10 @@ public final class SnackInput {
 
   public boolean has(String field) {
     return fields.containsKey(field);
+  }
+
+  /** The names of the fields the request sent, in its order. */
+  public Set<String> names() {
+    return Collections.unmodifiableSet(fields.keySet());
   }
 }

@@ -197,4 +197,16 @@ class SnackRulesTest {
         .isInstanceOf(ApiException.class)
         .hasMessage("name: This field may not be null.");
   }
+
+  @Test
+  void aMisspeltFieldIsRefusedNamingItInARegistrationAndAnEdit() {
+    Map<String, InputValue> fields = valid();
+    fields.put("pirce", new InputValue.Number(new BigDecimal("1")));
+    assertThat(errors(fields)).containsOnlyKeys("pirce");
+
+    SnackState current = register(valid());
+    assertThatThrownBy(() -> SnackRules.edit(current, JsonInput.parse("{\"stauts\": \"RETIRED\"}")))
+        .isInstanceOf(ApiException.class)
+        .hasMessage("stauts: Unknown field.");
+  }
 }
