@@ -385,6 +385,12 @@ class ServiceDefaultsIT {
         .expectBody()
         .jsonPath("$[0]")
         .isEqualTo(250);
+    // what the client sent is encoded again: it cannot close the link or add a parameter
+    get("/things?ordering=id&note=a>; rel=\"x\",&page_size=100", memberToken())
+        .expectHeader()
+        .valueEquals(
+            "Link",
+            "</things?ordering=id&note=a%3E%3B+rel%3D%22x%22%2C&page=2&page_size=100>; rel=\"next\"");
   }
 
   @Test

@@ -1,8 +1,9 @@
 package com.snackmanager.defaults.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The {@code ?page=N&page_size=M} of a list request (1-based, default size 100, at most 1000), and
@@ -49,15 +50,33 @@ public record PageQuery(int page, int pageSize) {
     return headers;
   }
 
+  /**
+   * The same list at another page: the request's path, its other query parameters decoded and
+   * encoded again (so nothing a client typed can close the {@code <…>} or add a parameter to the
+   * header), then {@code page} and {@code page_size}.
+   */
   private String link(ServerHttpRequest request, int target, String rel) {
-    String uri =
-        UriComponentsBuilder.fromPath(request.getPath().value())
-            .query(request.getURI().getRawQuery())
-            .replaceQueryParam("page", target)
-            .replaceQueryParam("page_size", pageSize)
-            .build()
-            .toUriString();
+    StringBuilder uri = new StringBuilder(request.getPath().value()).append('?');
+    request
+        .getQueryParams()
+        .forEach(
+            (name, values) -> {
+              if (!name.equals("page") && !name.equals("page_size")) {
+                values.forEach(value -> appendParameter(uri, name, value == null ? "" : value));
+              }
+            });
+    appendParameter(uri, "page", Integer.toString(target));
+    appendParameter(uri, "page_size", Integer.toString(pageSize));
     return "<" + uri + ">; rel=\"" + rel + "\"";
+  }
+
+  private static void appendParameter(StringBuilder uri, String name, String value) {
+    if (uri.charAt(uri.length() - 1) != '?') {
+      uri.append('&');
+    }
+    uri.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+        .append('=')
+        .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
   }
 
   private static int parse(String name, String raw, int fallback, int min, int max) {
