@@ -262,6 +262,28 @@ FROM bench_fact f JOIN statistics.order_fact_line l ON l.order_uid = f.uid
 WHERE f.status <> 'CANCELLED'
 GROUP BY f.grain, f.bucket, l.currency;
 
+-- the same per bucket in one row (what the statistics' figures read), as the service's V2 fills it
+INSERT INTO statistics.order_bucket_figures
+  (grain, bucket, snack_quantity, created, approved, ordered, shipping, completed, cancelled, totals)
+SELECT k.grain, k.bucket, coalesce(s.snack_quantity, 0), coalesce(s.created, 0),
+       coalesce(s.approved, 0), coalesce(s.ordered, 0), coalesce(s.shipping, 0),
+       coalesce(s.completed, 0), coalesce(s.cancelled, 0), coalesce(t.totals, '{}'::jsonb)
+FROM (SELECT grain, bucket FROM statistics.order_bucket
+      UNION SELECT grain, bucket FROM statistics.order_bucket_total) AS k
+LEFT JOIN (SELECT grain, bucket, sum(snack_quantity) AS snack_quantity,
+                  coalesce(sum(order_count) FILTER (WHERE status = 'CREATED'), 0) AS created,
+                  coalesce(sum(order_count) FILTER (WHERE status = 'APPROVED'), 0) AS approved,
+                  coalesce(sum(order_count) FILTER (WHERE status = 'ORDERED'), 0) AS ordered,
+                  coalesce(sum(order_count) FILTER (WHERE status = 'SHIPPING'), 0) AS shipping,
+                  coalesce(sum(order_count) FILTER (WHERE status = 'COMPLETED'), 0) AS completed,
+                  coalesce(sum(order_count) FILTER (WHERE status = 'CANCELLED'), 0) AS cancelled
+           FROM statistics.order_bucket GROUP BY grain, bucket) AS s USING (grain, bucket)
+LEFT JOIN (SELECT grain, bucket,
+                  jsonb_object_agg(currency,
+                                   jsonb_build_object('lines', line_count, 'amount', amount))
+                    FILTER (WHERE line_count <> 0 OR amount <> 0) AS totals
+           FROM statistics.order_bucket_total GROUP BY grain, bucket) AS t USING (grain, bucket);
+
 INSERT INTO statistics.snack_bucket (grain, bucket, snack_uid, order_count, quantity)
 SELECT f.grain, f.bucket, l.snack_uid, count(DISTINCT f.uid), sum(l.quantity)
 FROM bench_fact f JOIN statistics.order_fact_line l ON l.order_uid = f.uid

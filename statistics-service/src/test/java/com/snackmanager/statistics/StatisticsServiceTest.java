@@ -49,7 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "snack.kafka.retry-backoff=50ms",
       "spring.kafka.listener.poll-timeout=500ms",
-      "spring.test.webtestclient.timeout=30s"
+      "spring.test.webtestclient.timeout=30s",
+      // answers stay cached unless invalidated: every test that reads figures again proves it
+      "snack.statistics.figures-cache-ttl=1h"
     })
 @AutoConfigureWebTestClient
 public abstract class StatisticsServiceTest {

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sums bucket rows into the figures of periods: every period starts at zero (series are
- * zero-filled), every status is listed, and a currency appears in the totals once an order line in
- * it counts.
+ * Sums bucket rows ({@code order_bucket_figures}) into the figures of periods: every period starts
+ * at zero (series are zero-filled), every status is listed, and a currency appears in the totals
+ * once an order line in it counts.
  */
 final class FiguresBuilder {
 
@@ -37,15 +37,19 @@ final class FiguresBuilder {
     periods.forEach(period -> byLabel.put(period.label(), new Sums(period)));
   }
 
-  /** Adds a row of {@code order_bucket} to the period labelled {@code label}. */
-  void addStatus(String label, OrderStatus status, long orders, long quantity) {
+  /** Adds {@code orders} orders of {@code status} to the period labelled {@code label}. */
+  void addOrders(String label, OrderStatus status, long orders) {
     Sums sums = sums(label);
     sums.orders += orders;
-    sums.quantity += quantity;
     sums.byStatus.merge(status, orders, Long::sum);
   }
 
-  /** Adds a row of {@code order_bucket_total} to the period labelled {@code label}. */
+  /** Adds {@code quantity} snacks to the period labelled {@code label}. */
+  void addQuantity(String label, long quantity) {
+    sums(label).quantity += quantity;
+  }
+
+  /** Adds {@code lines} order lines worth {@code amount} in {@code currency}. */
   void addTotal(String label, String currency, long lines, BigDecimal amount) {
     Sums sums = sums(label);
     sums.totals.add(currency, amount);

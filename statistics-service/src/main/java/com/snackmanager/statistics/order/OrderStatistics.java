@@ -11,8 +11,11 @@ import com.snackmanager.statistics.period.Series;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,10 +37,13 @@ public class OrderStatistics {
   public static final List<Ordering.Key> DEFAULT_LIST_ORDERING =
       List.of(new Ordering.Key("created_at", true));
 
-  private static final String STATUS_ROWS =
-      "SELECT grain, bucket, status, order_count, snack_quantity FROM order_bucket WHERE ";
-  private static final String TOTAL_ROWS =
-      "SELECT grain, bucket, currency, line_count, amount FROM order_bucket_total WHERE ";
+  /** Everything a bucket adds to a period, in one row per bucket. */
+  private static final String FIGURES_ROWS =
+      "SELECT bucket, snack_quantity, created, approved, ordered, shipping, completed, cancelled,"
+          + " totals FROM order_bucket_figures WHERE ";
+
+  /** The column of {@code order_bucket_figures} that counts each status. */
+  private static final Map<OrderStatus, String> STATUS_COLUMNS = statusColumns();
 
   private final DatabaseClient db;
 
@@ -56,40 +62,27 @@ public class OrderStatistics {
         .map(figures -> figures.get(0));
   }
 
+  /** The bucket rows of {@code plan} (one indexed read), summed into {@code periods}. */
   private Mono<List<PeriodFigures>> figures(
       PeriodType type, List<Period> periods, BucketPlan plan) {
     FiguresBuilder builder = new FiguresBuilder(periods);
     Map<LocalDate, String> labels = new HashMap<>();
-    Mono<Void> statuses =
-        plan.bind(db.sql(STATUS_ROWS + plan.condition()))
-            .map(
-                row -> {
-                  String label = label(type, labels, row.get("bucket", LocalDate.class));
-                  builder.addStatus(
-                      label,
-                      OrderStatus.valueOf(row.get("status", String.class)),
-                      row.get("order_count", Long.class),
-                      row.get("snack_quantity", Long.class));
-                  return label;
-                })
-            .all()
-            .then();
-    Mono<Void> totals =
-        plan.bind(db.sql(TOTAL_ROWS + plan.condition()))
-            .map(
-                row -> {
-                  String label = label(type, labels, row.get("bucket", LocalDate.class));
-                  builder.addTotal(
-                      label,
-                      row.get("currency", String.class),
-                      row.get("line_count", Long.class),
-                      row.get("amount", BigDecimal.class));
-                  return label;
-                })
-            .all()
-            .then();
-    // one after the other: the builder is not shared between threads
-    return statuses.then(totals).then(Mono.fromSupplier(builder::build));
+    // rows are mapped one after the other: the builder is not shared between threads
+    return plan.bind(db.sql(FIGURES_ROWS + plan.condition()))
+        .map(
+            row -> {
+              String label = label(type, labels, row.get("bucket", LocalDate.class));
+              STATUS_COLUMNS.forEach(
+                  (status, column) ->
+                      builder.addOrders(label, status, row.get(column, Long.class)));
+              builder.addQuantity(label, row.get("snack_quantity", Long.class));
+              TotalsJson.read(
+                  row.get("totals", String.class),
+                  (currency, lines, amount) -> builder.addTotal(label, currency, lines, amount));
+              return label;
+            })
+        .all()
+        .then(Mono.fromSupplier(builder::build));
   }
 
   /** The orders created in {@code range}, optionally of one status, a page at a time. */
@@ -199,6 +192,14 @@ public class OrderStatistics {
         order.date(),
         quantity,
         totals.asMap());
+  }
+
+  private static Map<OrderStatus, String> statusColumns() {
+    Map<OrderStatus, String> columns = new EnumMap<>(OrderStatus.class);
+    for (OrderStatus status : OrderStatus.values()) {
+      columns.put(status, status.name().toLowerCase(Locale.ROOT));
+    }
+    return Collections.unmodifiableMap(columns);
   }
 
   /** The label of the period (of {@code type}) that holds the bucket starting on {@code day}. */

@@ -5,7 +5,9 @@ import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
 import com.snackmanager.statistics.csv.CsvEncoder;
 import com.snackmanager.statistics.csv.CsvList;
+import com.snackmanager.statistics.csv.Encoded;
 import com.snackmanager.statistics.period.DateRange;
+import com.snackmanager.statistics.period.Period;
 import com.snackmanager.statistics.period.PeriodSelector;
 import com.snackmanager.statistics.period.Series;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** Order figures per period, and the orders of a period. JSON, or CSV with Accept: text/csv. */
+/**
+ * Order figures per period, and the orders of a period. JSON, or CSV with Accept: text/csv. Figures
+ * are answered from {@link FiguresCache} when nothing changed them since they were last asked.
+ */
 @RestController
 @RequestMapping(
     path = "/statistics/orders",
@@ -31,9 +36,11 @@ import reactor.core.publisher.Mono;
 class OrderStatisticsController {
 
   private final OrderStatistics statistics;
+  private final FiguresCache cache;
 
-  OrderStatisticsController(OrderStatistics statistics) {
+  OrderStatisticsController(OrderStatistics statistics, FiguresCache cache) {
     this.statistics = statistics;
+    this.cache = cache;
   }
 
   @Operation(
@@ -46,37 +53,56 @@ class OrderStatisticsController {
       content =
           @Content(array = @ArraySchema(schema = @Schema(implementation = PeriodFigures.class))))
   @GetMapping
-  Mono<CsvList<PeriodFigures>> series(
+  Mono<Encoded> series(
       @RequestParam(required = false) String period,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Series series = Series.parse(period, from, to);
-    return statistics.series(series).map(figures -> new CsvList<>(figures, PeriodFigures.COLUMNS));
+    return cache.get(
+        series,
+        series.range(),
+        series.rows(),
+        () ->
+            statistics
+                .series(series)
+                .map(figures -> new CsvList<>(figures, PeriodFigures.COLUMNS)));
   }
 
   @Operation(summary = "Order figures of a year")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
   @GetMapping("/{year}")
-  Mono<PeriodFigures> year(@PathVariable String year) {
-    return statistics.period(PeriodSelector.year(year));
+  Mono<Encoded> year(@PathVariable String year) {
+    return figures(PeriodSelector.year(year));
   }
 
   @Operation(summary = "Order figures of a month")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
   @GetMapping("/{year}/{month}")
-  Mono<PeriodFigures> month(@PathVariable String year, @PathVariable String month) {
-    return statistics.period(PeriodSelector.month(year, month));
+  Mono<Encoded> month(@PathVariable String year, @PathVariable String month) {
+    return figures(PeriodSelector.month(year, month));
   }
 
   @Operation(summary = "Order figures of a day")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
   @GetMapping("/{year}/{month}/{day}")
-  Mono<PeriodFigures> day(
+  Mono<Encoded> day(
       @PathVariable String year, @PathVariable String month, @PathVariable String day) {
-    return statistics.period(PeriodSelector.day(year, month, day));
+    return figures(PeriodSelector.day(year, month, day));
   }
 
   @Operation(summary = "Order figures of an ISO week (Monday to Sunday)")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
   @GetMapping("/{year}/weeks/{week}")
-  Mono<PeriodFigures> isoWeek(@PathVariable String year, @PathVariable String week) {
-    return statistics.period(PeriodSelector.isoWeek(year, week));
+  Mono<Encoded> isoWeek(@PathVariable String year, @PathVariable String week) {
+    return figures(PeriodSelector.isoWeek(year, week));
   }
 
   @Operation(
@@ -84,10 +110,18 @@ class OrderStatisticsController {
       description =
           "Week 1 is the ISO week holding the month's first day; the figures are of the whole"
               + " ISO week, Monday to Sunday.")
+  @ApiResponse(
+      responseCode = "200",
+      content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
   @GetMapping("/{year}/{month}/weeks/{week}")
-  Mono<PeriodFigures> weekOfMonth(
+  Mono<Encoded> weekOfMonth(
       @PathVariable String year, @PathVariable String month, @PathVariable String week) {
-    return statistics.period(PeriodSelector.weekOfMonth(year, month, week));
+    return figures(PeriodSelector.weekOfMonth(year, month, week));
+  }
+
+  /** The figures of one period, as answered before if nothing changed them since. */
+  private Mono<Encoded> figures(Period period) {
+    return cache.get(period, period.days(), 1, () -> statistics.period(period));
   }
 
   @Operation(

@@ -1,6 +1,9 @@
 package com.snackmanager.statistics.period;
 
 import com.snackmanager.defaults.web.ApiException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +24,7 @@ public record Series(PeriodType type, DateRange range) {
     PeriodType type = PeriodType.parse(period);
     DateRange range = PeriodSelector.range(from, to);
     Series series = new Series(type, range);
-    long rows = series.countRows(type.maxRows() + 1L);
-    if (rows > type.maxRows()) {
+    if (series.rows() > type.maxRows()) {
       throw ApiException.badRequest(
           "A series by "
               + type.name().toLowerCase(java.util.Locale.ROOT)
@@ -44,21 +46,23 @@ public record Series(PeriodType type, DateRange range) {
     return periods;
   }
 
+  /** How many rows (periods) the series has, counted without listing them. */
+  public long rows() {
+    LocalDate from = range.from();
+    LocalDate to = range.to();
+    return switch (type) {
+      case DAY -> range.days();
+      case WEEK ->
+          ChronoUnit.WEEKS.between(
+                  type.containing(from).days().from(), type.containing(to).days().from())
+              + 1;
+      case MONTH -> ChronoUnit.MONTHS.between(YearMonth.from(from), YearMonth.from(to)) + 1;
+      case YEAR -> (long) to.getYear() - from.getYear() + 1;
+    };
+  }
+
   /** The buckets that answer for this series. */
   public BucketPlan buckets() {
     return type.holdsWholeMonths() ? BucketPlan.of(range) : BucketPlan.daysOnly(range);
-  }
-
-  private long countRows(long stopAt) {
-    if (type == PeriodType.DAY) {
-      return range.days();
-    }
-    long rows = 0;
-    for (Period period = type.containing(range.from());
-        !period.days().from().isAfter(range.to()) && rows < stopAt;
-        period = period.next()) {
-      rows++;
-    }
-    return rows;
   }
 }

@@ -1,6 +1,7 @@
 package com.snackmanager.statistics.stream;
 
 import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.statistics.order.FiguresCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +36,8 @@ public class Rebuild {
 
   /** Everything derived from the streams, and the inbox that would skip them on replay. */
   private static final String EMPTY_PROJECTIONS =
-      "TRUNCATE order_fact_line, order_fact, order_bucket, order_bucket_total, snack_bucket,"
-          + " snack_bucket_total, snack, stream_progress, inbox";
+      "TRUNCATE order_fact_line, order_fact, order_bucket, order_bucket_total,"
+          + " order_bucket_figures, snack_bucket, snack_bucket_total, snack, stream_progress, inbox";
 
   /** How long to wait for this instance's consumers to leave the group. */
   private static final Duration LEAVE_GROUP_PATIENCE = Duration.ofSeconds(15);
@@ -49,6 +50,7 @@ public class Rebuild {
   private final KafkaListenerEndpointRegistry listeners;
   private final KafkaOffsets offsets;
   private final DatabaseClient db;
+  private final FiguresCache figures;
   private final Clock clock;
   private final AtomicBoolean running = new AtomicBoolean();
 
@@ -56,10 +58,12 @@ public class Rebuild {
       KafkaListenerEndpointRegistry listeners,
       KafkaOffsets offsets,
       DatabaseClient db,
+      FiguresCache figures,
       Clock clock) {
     this.listeners = listeners;
     this.offsets = offsets;
     this.db = db;
+    this.figures = figures;
     this.clock = clock;
   }
 
@@ -80,7 +84,7 @@ public class Rebuild {
       log.info("Rebuild: stopping the listeners");
       containers.forEach(MessageListenerContainer::stop);
       long events = resetOffsets();
-      db.sql(EMPTY_PROJECTIONS).then().block();
+      db.sql(EMPTY_PROJECTIONS).then().doFinally(done -> figures.invalidateAll()).block();
       log.info("Rebuild: projections emptied, replaying {} events", events);
       return new Started(
           "Rebuild started: the projections were emptied and "

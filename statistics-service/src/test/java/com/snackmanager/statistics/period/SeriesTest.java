@@ -69,6 +69,29 @@ class SeriesTest {
         .isInstanceOf(ApiException.class);
   }
 
+  @Test
+  void rowsCountThePeriodsWithoutListingThem() {
+    for (String type : List.of("day", "week", "month", "year")) {
+      for (String[] range :
+          new String[][] {
+            {"2024-03-15", "2024-03-15"},
+            {"2020-12-28", "2021-01-03"},
+            {"2020-12-31", "2021-01-11"},
+            {"2023-06-01", "2025-01-01"},
+            {"2024-02-26", "2024-03-31"},
+            {"9990-01-01", "9999-12-31"}
+          }) {
+        if (type.equals("day") && range[0].startsWith("99")) {
+          continue;
+        }
+        Series series = Series.parse(type, range[0], range[1]);
+        assertThat(series.rows())
+            .as(type + " " + range[0] + ".." + range[1])
+            .isEqualTo(series.periods().size());
+      }
+    }
+  }
+
   static void assertField(Runnable call, String field) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(

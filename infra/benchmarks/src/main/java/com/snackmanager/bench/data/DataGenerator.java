@@ -54,6 +54,7 @@ public final class DataGenerator {
           "statistics.order_fact_line",
           "statistics.order_bucket",
           "statistics.order_bucket_total",
+          "statistics.order_bucket_figures",
           "statistics.snack_bucket",
           "statistics.snack_bucket_total",
           "statistics.snack");
