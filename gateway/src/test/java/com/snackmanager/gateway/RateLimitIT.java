@@ -26,6 +26,9 @@ class RateLimitIT extends GatewayTestBase {
 
   static final int TOKEN_PER_SECOND = 10;
 
+  /** Tokens a gateway takes from Redis at once for a burst of 300 (RedisTokenBucket). */
+  static final int TOKEN_LEASE = 20;
+
   @Autowired ReactiveStringRedisTemplate redis;
 
   @AfterEach
@@ -51,9 +54,10 @@ class RateLimitIT extends GatewayTestBase {
     assertThat(statuses).as("answers until refused").contains(429);
     List<Integer> passed = statuses.subList(0, statuses.size() - 1);
     assertThat(passed).containsOnly(200);
-    // a whole office's burst passes; beyond it only what refilled meanwhile
+    // a whole office's burst passes; beyond it only what refilled meanwhile, and at most one lease
+    // of tokens this gateway took from Redis within the last second (another test's sign-ins)
     assertThat(passed.size())
-        .isBetween(TOKEN_BURST, TOKEN_BURST + (int) seconds * TOKEN_PER_SECOND);
+        .isBetween(TOKEN_BURST, TOKEN_BURST + (int) seconds * TOKEN_PER_SECOND + TOKEN_LEASE);
 
     assertThat(refused.getResponseHeaders().getContentType())
         .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
