@@ -396,7 +396,15 @@ class ServiceDefaultsIT {
   @Test
   void badPagingAndOrderingAre400() {
     for (String query :
-        new String[] {"page=0", "page=abc", "page_size=1001", "page_size=0", "ordering=name"}) {
+        new String[] {
+          "page=0",
+          "page=abc",
+          "page_size=1001",
+          "page_size=0",
+          "ordering=name",
+          "page=10002&page_size=100",
+          "page=2147483647"
+        }) {
       get("/things?" + query, memberToken())
           .expectStatus()
           .isBadRequest()
@@ -404,6 +412,20 @@ class ServiceDefaultsIT {
           .jsonPath("$.errors")
           .exists();
     }
+  }
+
+  @Test
+  void theDeepestPageSkipsAtMostAMillionRows() {
+    get("/things?page=10001&page_size=100", memberToken()).expectStatus().isOk();
+    get("/things?page=10002&page_size=100", memberToken())
+        .expectStatus()
+        .isBadRequest()
+        .expectBody()
+        .jsonPath("$.errors.page[0]")
+        .value(
+            message ->
+                assertThat((String) message)
+                    .startsWith("page: Must be at most 10001 with page_size 100"));
   }
 
   @Test
