@@ -1,12 +1,14 @@
 package com.snackmanager.auth.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.snackmanager.testsupport.FreePorts;
 import com.snackmanager.testsupport.SnackTestInfrastructure;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
@@ -56,8 +58,7 @@ class LoginThrottleTest {
             // asked right after the failure: nearly the whole delay is left
             Duration wait = refused(throttle, address);
             assertThat(wait.toMillis()).as("delay %d ms", delay).isBetween(delay / 2, delay);
-            sleep(wait.plusMillis(20));
-            fail(throttle, address);
+            letThroughWithin(throttle, address, wait).failed().block(Duration.ofSeconds(10));
           }
         });
   }
@@ -111,8 +112,7 @@ class LoginThrottleTest {
 
           fail(throttle, owner);
           fail(throttle, owner);
-          sleep(refused(throttle, owner).plusMillis(20));
-          begin(throttle, owner).succeeded().block();
+          letThroughWithin(throttle, owner, refused(throttle, owner)).succeeded().block();
           // the owner's address starts afresh: its free failures again, then a delay
           fail(throttle, owner);
           fail(throttle, owner);
@@ -195,13 +195,26 @@ class LoginThrottleTest {
         .orElseThrow(() -> new AssertionError("let through: " + address));
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+  /**
+   * The attempt {@code address} is let through with once its delay is over (a refused attempt
+   * counts nothing, so asking again meanwhile changes no delay).
+   */
+  private LoginThrottle.Attempt letThroughWithin(
+      LoginThrottle throttle, String address, Duration delay) {
+    AtomicReference<LoginThrottle.Attempt> attempt = new AtomicReference<>();
+    await()
+        .atMost(delay.plusSeconds(5))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              throttle
+                  .begin(email, address)
+                  .onErrorResume(TokenService.Throttled.class, e -> Mono.empty())
+                  .blockOptional(Duration.ofSeconds(10))
+                  .ifPresent(attempt::set);
+              return attempt.get() != null;
+            });
+    return attempt.get();
   }
 
   private static void withThrottle(LoginThrottleProperties limits, Consumer<LoginThrottle> test) {
