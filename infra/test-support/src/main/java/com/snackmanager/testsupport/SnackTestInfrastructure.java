@@ -100,6 +100,9 @@ public final class SnackTestInfrastructure {
     registry.add("spring.flyway.url", this::jdbcUrl);
     registry.add("spring.flyway.user", database::role);
     registry.add("spring.flyway.password", database::password);
+    // the services' tests read the events a request wrote from the outbox: keep published rows
+    // (production deletes them as they are published; shared-events' OutboxRelayIT tests both)
+    registry.add("snack.outbox.retention", () -> "1h");
     registerWithoutDatabase(registry);
   }
 

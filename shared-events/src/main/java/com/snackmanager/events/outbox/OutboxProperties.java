@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pollInterval pause between polls when the last batch was not full
  * @param batchSize rows published per transaction
- * @param retention how long published rows are kept (for inspection) before they are deleted
+ * @param retention how long published rows are kept (for inspection) before they are deleted; 0
+ *     (the default) deletes each row as it is published
  * @param purgeInterval how often published rows past {@code retention} are deleted
  * @param maxBackoff the longest pause between retries while Kafka or the database fails
  * @param relay whether this instance runs a relay ({@code snack.outbox.relay.enabled})
@@ -18,14 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OutboxProperties(
     @DefaultValue("100ms") Duration pollInterval,
     @DefaultValue("200") int batchSize,
-    @DefaultValue("7d") Duration retention,
+    @DefaultValue("0s") Duration retention,
     @DefaultValue("1h") Duration purgeInterval,
     @DefaultValue("10s") Duration maxBackoff,
     @DefaultValue Relay relay) {
 
   public OutboxProperties {
     requirePositive(pollInterval, "poll-interval");
-    requirePositive(retention, "retention");
+    if (retention == null || retention.isNegative()) {
+      throw new IllegalArgumentException("snack.outbox.retention must be 0 or positive");
+    }
     requirePositive(purgeInterval, "purge-interval");
     requirePositive(maxBackoff, "max-backoff");
     if (batchSize < 1) {

@@ -207,6 +207,40 @@ class OutboxRelayIT extends EventsIntegrationTest {
   }
 
   @Test
+  void withoutRetentionEachRowIsDeletedOnceKafkaHasIt() {
+    relay.stop();
+    List<EventEnvelope> appended = ticks(6);
+    appendAll(appended, Map.of());
+    OutboxRelay deleting = relayWithoutRetention(SnackTestInfrastructure.get().kafkaBootstrap());
+    try {
+      await().atMost(PATIENCE).until(() -> deleting.publishNextBatch().block() == 0);
+    } finally {
+      deleting.destroy();
+    }
+
+    assertThat(rows(appended)).isZero();
+    assertThat(seqs(awaitOnKafka(ids(appended)))).isEqualTo(IntStream.range(0, 6).boxed().toList());
+  }
+
+  @Test
+  void withoutRetentionAFailedSendDeletesNothing() {
+    relay.stop();
+    List<EventEnvelope> appended = ticks(4);
+    appendAll(appended, Map.of());
+    OutboxRelay cutOff = relayWithoutRetention("127.0.0.1:" + FreePorts.find());
+    try {
+      assertThatThrownBy(() -> cutOff.publishNextBatch().block())
+          .hasRootCauseInstanceOf(TimeoutException.class);
+    } finally {
+      cutOff.destroy();
+    }
+
+    assertThat(rows(appended)).isEqualTo(4);
+    relay.start();
+    assertThat(seqs(awaitOnKafka(ids(appended)))).isEqualTo(IntStream.range(0, 4).boxed().toList());
+  }
+
+  @Test
   void purgesPublishedRowsPastTheirRetentionOnly() {
     relay.stop();
     EventEnvelope old = codec.wrap(new TestTick(UUID.randomUUID().toString(), 0));
@@ -214,7 +248,7 @@ class OutboxRelayIT extends EventsIntegrationTest {
     EventEnvelope oldButUnpublished = codec.wrap(new TestTick(old.aggregateId(), 2));
     appendAll(List.of(old, recent, oldButUnpublished), Map.of());
     setTimes(old, "now() - interval '8 days'", "now() - interval '8 days'");
-    setTimes(recent, "now() - interval '8 days'", "now() - interval '6 days'");
+    setTimes(recent, "now() - interval '8 days'", "now() - interval '1 minute'");
     setTimes(oldButUnpublished, "now() - interval '8 days'", "NULL");
 
     relay.purgePublished().block();
@@ -265,6 +299,33 @@ class OutboxRelayIT extends EventsIntegrationTest {
                 + " WHERE event_id = :eventId")
         .bind("eventId", envelope.eventId())
         .then()
+        .block();
+  }
+
+  /** A relay as production runs it: rows deleted as they are published. */
+  private OutboxRelay relayWithoutRetention(String bootstrapServers) {
+    OutboxProperties deleting =
+        new OutboxProperties(
+            properties.pollInterval(),
+            properties.batchSize(),
+            Duration.ZERO,
+            properties.purgeInterval(),
+            properties.maxBackoff(),
+            properties.relay());
+    Map<String, Object> producer =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+            1000);
+    return new OutboxRelay(db, transactionManager, producer, deleting);
+  }
+
+  private long rows(List<EventEnvelope> envelopes) {
+    return db.sql("SELECT count(*) FROM outbox WHERE event_id = ANY(:ids)")
+        .bind("ids", envelopes.stream().map(EventEnvelope::eventId).toArray(UUID[]::new))
+        .map(row -> row.get(0, Long.class))
+        .one()
         .block();
   }
 

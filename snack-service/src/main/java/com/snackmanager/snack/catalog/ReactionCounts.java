@@ -1,7 +1,13 @@
 package com.snackmanager.snack.catalog;
 
+import com.snackmanager.events.reactions.ReactionChanges.Columns;
+import com.snackmanager.events.reactions.ReactionDelta;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -23,6 +29,18 @@ public class ReactionCounts {
   private static final String ADD =
       "UPDATE snack SET like_reaction_count = like_reaction_count + :likes,"
           + " hate_reaction_count = hate_reaction_count + :hates WHERE uid = :uid";
+
+  // one statement for a batch's deltas; the uids it found come back, the others take add()'s slow
+  // path
+  private static final String ADD_ALL =
+      """
+      UPDATE snack s SET like_reaction_count = s.like_reaction_count + d.likes,
+                         hate_reaction_count = s.hate_reaction_count + d.hates
+      FROM unnest(CAST(:uids AS text[]), CAST(:likes AS bigint[]), CAST(:hates AS bigint[]))
+           AS d(uid, likes, hates)
+      WHERE s.uid = d.uid
+      RETURNING s.uid
+      """;
 
   private final DatabaseClient db;
 
@@ -50,6 +68,36 @@ public class ReactionCounts {
                                 found
                                     ? Mono.just(true)
                                     : keepPending(uid, likes, hates).thenReturn(false)));
+  }
+
+  /**
+   * Adds each snack's delta in one statement; a uid with no snack takes {@link #add}'s path (kept
+   * pending unless a registration of it has just committed).
+   *
+   * @param sums deltas by snack uid, in uid order (so concurrent batches lock rows in one order)
+   * @return the uids whose deltas were kept pending
+   */
+  public Mono<List<String>> addAll(SortedMap<String, ReactionDelta> sums) {
+    if (sums.isEmpty()) {
+      return Mono.just(List.of());
+    }
+    Columns columns = Columns.of(sums);
+    return db.sql(ADD_ALL)
+        .bind("uids", columns.uids())
+        .bind("likes", columns.likes())
+        .bind("hates", columns.hates())
+        .map(row -> row.get("uid", String.class))
+        .all()
+        .collect(Collectors.toSet())
+        .flatMapMany(
+            found ->
+                Flux.fromIterable(sums.entrySet()).filter(sum -> !found.contains(sum.getKey())))
+        .concatMap(
+            sum ->
+                add(sum.getKey(), sum.getValue().likes(), sum.getValue().hates())
+                    .filter(applied -> !applied)
+                    .map(pending -> sum.getKey()))
+        .collectList();
   }
 
   /**

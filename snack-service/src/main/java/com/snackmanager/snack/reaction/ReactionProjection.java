@@ -10,18 +10,17 @@ import com.snackmanager.events.reactions.ReactionDelta;
 import com.snackmanager.snack.catalog.ReactionCounts;
 import com.snackmanager.snack.catalog.SnackListCache;
 import java.util.List;
-import java.util.Map;
+import java.util.SortedMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Applies reaction events to the snacks' counts, each event once: the ids of a batch are recorded
  * in the inbox in the same transaction as the count changes, and the batch's deltas are summed per
- * snack first (one update per snack, not per event). Event types this service does not use are
- * recorded and otherwise ignored.
+ * snack first and written in one statement (not one per event or per snack). Event types this
+ * service does not use are recorded and otherwise ignored.
  */
 @Service
 public class ReactionProjection {
@@ -65,21 +64,16 @@ public class ReactionProjection {
   }
 
   private Mono<Void> add(List<Change> changes) {
-    return Flux.fromIterable(ReactionChanges.sumBySnack(changes).entrySet())
-        .filter(sum -> !sum.getValue().isZero())
-        .concatMap(this::add)
-        .then();
-  }
-
-  private Mono<Boolean> add(Map.Entry<String, ReactionDelta> sum) {
-    String uid = sum.getKey();
+    SortedMap<String, ReactionDelta> sums = ReactionChanges.sumBySnack(changes);
+    sums.values().removeIf(ReactionDelta::isZero);
     return counts
-        .add(uid, sum.getValue().likes(), sum.getValue().hates())
+        .addAll(sums)
         .doOnNext(
-            applied -> {
-              if (!applied) {
-                log.info("Kept the reaction counts of unknown snack {} pending", uid);
+            pending -> {
+              if (!pending.isEmpty()) {
+                log.info("Kept the reaction counts of unknown snacks {} pending", pending);
               }
-            });
+            })
+        .then();
   }
 }
