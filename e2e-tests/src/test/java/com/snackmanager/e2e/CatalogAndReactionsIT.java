@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** SPEC "Snacks" and "Reactions" through the gateway, with the event-driven re-ranking. */
 class CatalogAndReactionsIT {
+
+  private static final Pattern LIKE_RATIO = Pattern.compile("\"like_ratio\":\\s*(-?[0-9.eE+-]+)");
 
   private final RunningSuite suite = RunningSuite.get();
   private final Api api = new Api(suite.gateway());
@@ -161,8 +165,35 @@ class CatalogAndReactionsIT {
               assertThat(first.path("like_ratio").decimalValue())
                   .isEqualByComparingTo(new java.math.BigDecimal("2.333"));
             });
+    // one like_ratio, written alike by every service that shows it (shared-events' LikeRatio):
+    // 2.333 and 1.5, never 2.333333 or 1.500
+    assertThat(likeRatios(reader.get("/snacks/?search=" + tag))).containsExactly("2.333", "1.5");
+    await()
+        .atMost(Duration.ofSeconds(2))
+        .untilAsserted(
+            () ->
+                assertThat(likeRatios(reader.get("/statistics/reactions/?search=" + tag)))
+                    .containsExactlyInAnyOrder("2.333", "1.5"));
+    assertThat(likeRatios(reader.get("/snacks/" + threeTwo + "/reaction/"))).containsExactly("1.5");
+    assertThat(
+            likeRatios(
+                api.as(voters.get(0).access())
+                    .post("/snacks/" + threeTwo + "/reaction/", Map.of("type", "HATE"))))
+        .as("2 likes / 3 hates")
+        .containsExactly("0.667");
     Api.Response freshness = reader.get("/statistics/freshness/");
     assertThat(freshness.status()).isEqualTo(200);
     assertThat(freshness.json().isEmpty()).isFalse();
+  }
+
+  /** The {@code like_ratio} values of a response, as the service wrote them (not re-parsed). */
+  private static List<String> likeRatios(Api.Response response) {
+    assertThat(response.status()).as(response.raw().body()).isEqualTo(200);
+    Matcher ratio = LIKE_RATIO.matcher(response.raw().body());
+    List<String> found = new ArrayList<>();
+    while (ratio.find()) {
+      found.add(ratio.group(1));
+    }
+    return found;
   }
 }

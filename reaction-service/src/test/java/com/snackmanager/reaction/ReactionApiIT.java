@@ -37,7 +37,7 @@ class ReactionApiIT extends ReactionServiceTest {
                 "hate_reaction_count",
                 0,
                 "like_ratio",
-                1.0));
+                1));
     assertThat(body(mine(snack, member), HttpStatus.OK)).containsEntry("my_reaction", "LIKE");
 
     expectProblem(
@@ -47,7 +47,7 @@ class ReactionApiIT extends ReactionServiceTest {
         .containsEntry("type", "HATE")
         .containsEntry("like_reaction_count", 0)
         .containsEntry("hate_reaction_count", 1)
-        .containsEntry("like_ratio", 0.0);
+        .containsEntry("like_ratio", 0);
     assertThat(body(mine(snack, member), HttpStatus.OK))
         .containsEntry("my_reaction", "HATE")
         .containsEntry("hate_reaction_count", 1);

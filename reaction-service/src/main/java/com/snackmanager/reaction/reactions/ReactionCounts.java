@@ -1,7 +1,7 @@
 package com.snackmanager.reaction.reactions;
 
+import com.snackmanager.events.reactions.LikeRatio;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * A snack's reaction totals.
@@ -11,22 +11,15 @@ import java.math.RoundingMode;
  */
 public record ReactionCounts(long likes, long hates) {
 
-  /** Decimal places of {@link #likeRatio()}. */
-  public static final int RATIO_SCALE = 3;
-
   public ReactionCounts {
     if (likes < 0 || hates < 0) {
       throw new IllegalArgumentException("Counts cannot be negative: " + likes + "/" + hates);
     }
   }
 
-  /**
-   * {@code likes / max(hates, 1)}, rounded half-up to three decimals: 7 likes and 3 hates give
-   * 2.333, which ranks above 60/40 = 1.500; no hates at all give the likes themselves.
-   */
+  /** The ratio every service shows ({@link LikeRatio}). */
   public BigDecimal likeRatio() {
-    return BigDecimal.valueOf(likes)
-        .divide(BigDecimal.valueOf(Math.max(hates, 1)), RATIO_SCALE, RoundingMode.HALF_UP);
+    return LikeRatio.of(likes, hates);
   }
 
   /** A snack is hated when more members hate it than like it. */

@@ -1,5 +1,6 @@
 package com.snackmanager.snack.catalog;
 
+import com.snackmanager.events.reactions.LikeRatio;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -32,14 +33,8 @@ public record SnackView(
         state.status().name(),
         snack.likeReactionCount(),
         snack.hateReactionCount(),
-        plain(snack.likeRatio()),
+        LikeRatio.of(snack.likeReactionCount(), snack.hateReactionCount()),
         snack.createdAt(),
         snack.updatedAt());
-  }
-
-  /** 1.500000 as 1.5 and 7.000000 as 7 (never 7E+0). */
-  static BigDecimal plain(BigDecimal ratio) {
-    BigDecimal stripped = ratio.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }

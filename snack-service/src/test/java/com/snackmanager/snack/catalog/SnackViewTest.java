@@ -2,18 +2,9 @@ package com.snackmanager.snack.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class SnackViewTest {
-
-  @Test
-  void ratiosAreShownWithoutTrailingZerosOrExponents() {
-    assertThat(SnackView.plain(new BigDecimal("2.333333")).toString()).isEqualTo("2.333333");
-    assertThat(SnackView.plain(new BigDecimal("1.500000")).toString()).isEqualTo("1.5");
-    assertThat(SnackView.plain(new BigDecimal("70.000000")).toString()).isEqualTo("70");
-    assertThat(SnackView.plain(new BigDecimal("0.000000")).toString()).isEqualTo("0");
-  }
 
   @Test
   void uidsAreShortOpaqueAndRecognisable() {

@@ -1,8 +1,8 @@
 package com.snackmanager.statistics.reaction;
 
+import com.snackmanager.events.reactions.LikeRatio;
 import com.snackmanager.statistics.csv.CsvRow;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,7 @@ import java.util.Map;
 /**
  * A snack's reactions.
  *
- * @param likeRatio {@code likes / max(hates, 1)}, rounded half-up to three decimals (as the
- *     reaction-service computes it)
+ * @param likeRatio the ratio every service shows ({@link LikeRatio})
  */
 public record ReactionFigures(
     String snackUid,
@@ -25,10 +24,7 @@ public record ReactionFigures(
       List.of("snack_uid", "name", "like_reaction_count", "hate_reaction_count", "like_ratio");
 
   public static ReactionFigures of(String snackUid, String name, long likes, long hates) {
-    BigDecimal ratio =
-        BigDecimal.valueOf(likes)
-            .divide(BigDecimal.valueOf(Math.max(hates, 1)), 3, RoundingMode.HALF_UP);
-    return new ReactionFigures(snackUid, name, likes, hates, ratio);
+    return new ReactionFigures(snackUid, name, likes, hates, LikeRatio.of(likes, hates));
   }
 
   @Override

@@ -18,9 +18,9 @@ import tools.jackson.databind.JsonNode;
  *
  * <pre>
  * snack         name (catalog)      likes  hates  ratio
- * sn_rx_alpha   "RX7 Alpha Chips"   2      2      1.000
+ * sn_rx_alpha   "RX7 Alpha Chips"   2      2      1
  * sn_rx_beta    "RX7 Beta Candy"    7      3      2.333
- * sn_rx_gamma   "RX7 Gamma Gum"     0      1      0.000
+ * sn_rx_gamma   "RX7 Gamma Gum"     0      1      0
  * sn_rx_delta   (none)              3      0      3.000
  * </pre>
  */
@@ -69,9 +69,9 @@ class ReactionFiguresIT extends StatisticsServiceTest {
         .formatted(uid, name, likes, hates, ratio);
   }
 
-  static final String ALPHA = row("sn_rx_alpha", "\"RX7 Alpha Chips\"", 2, 2, "1.000");
+  static final String ALPHA = row("sn_rx_alpha", "\"RX7 Alpha Chips\"", 2, 2, "1");
   static final String BETA = row("sn_rx_beta", "\"RX7 Beta Candy\"", 7, 3, "2.333");
-  static final String GAMMA = row("sn_rx_gamma", "\"RX7 Gamma Gum\"", 0, 1, "0.000");
+  static final String GAMMA = row("sn_rx_gamma", "\"RX7 Gamma Gum\"", 0, 1, "0");
 
   @Test
   void bestLikedFirstByDefault() {
@@ -123,7 +123,7 @@ class ReactionFiguresIT extends StatisticsServiceTest {
       }
     }
     assertThat(delta).isNotNull();
-    assertJson(delta, row("sn_rx_delta", "null", 3, 0, "3.000"));
+    assertJson(delta, row("sn_rx_delta", "null", 3, 0, "3"));
   }
 
   @Test
@@ -132,7 +132,7 @@ class ReactionFiguresIT extends StatisticsServiceTest {
         .isEqualTo(
             "snack_uid,name,like_reaction_count,hate_reaction_count,like_ratio\r\n"
                 + "sn_rx_beta,RX7 Beta Candy,7,3,2.333\r\n"
-                + "sn_rx_alpha,RX7 Alpha Chips,2,2,1.000\r\n"
-                + "sn_rx_gamma,RX7 Gamma Gum,0,1,0.000\r\n");
+                + "sn_rx_alpha,RX7 Alpha Chips,2,2,1\r\n"
+                + "sn_rx_gamma,RX7 Gamma Gum,0,1,0\r\n");
   }
 }
