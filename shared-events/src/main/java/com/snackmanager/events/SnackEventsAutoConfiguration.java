@@ -3,6 +3,8 @@ package com.snackmanager.events;
 import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.inbox.InboxProcessor;
 import com.snackmanager.events.kafka.BatchListeners;
+import com.snackmanager.events.kafka.DeadLetterEndpoint;
+import com.snackmanager.events.kafka.DeadLetterReplay;
 import com.snackmanager.events.kafka.SnackDeadLetterRecoverer;
 import com.snackmanager.events.kafka.SnackKafkaListeners;
 import com.snackmanager.events.kafka.SnackKafkaProperties;
@@ -59,7 +61,8 @@ import org.springframework.transaction.ReactiveTransactionManager;
   SnackEventsAutoConfiguration.TracingConfiguration.class,
   SnackEventsAutoConfiguration.DatabaseConfiguration.class,
   SnackEventsAutoConfiguration.KafkaConfiguration.class,
-  SnackEventsAutoConfiguration.MetricsConfiguration.class
+  SnackEventsAutoConfiguration.MetricsConfiguration.class,
+  SnackEventsAutoConfiguration.DeadLetterReplayConfiguration.class
 })
 public class SnackEventsAutoConfiguration {
 
@@ -135,6 +138,35 @@ public class SnackEventsAutoConfiguration {
                       .tag("reason", reason)
                       .register(meters)
                       .increment());
+    }
+  }
+
+  /**
+   * Where actuator is present (every service), the {@code deadletters} endpoint replays dead
+   * letters; it is served on the management port once listed in {@code
+   * management.endpoints.web.exposure.include} (service-defaults lists it).
+   */
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
+        "org.springframework.kafka.core.KafkaTemplate"
+      })
+  static class DeadLetterReplayConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterReplay deadLetterReplay(
+        ConsumerFactory<?, ?> consumerFactory, ProducerFactory<?, ?> producerFactory) {
+      return new DeadLetterReplay(
+          consumerFactory.getConfigurationProperties(),
+          producerFactory.getConfigurationProperties(),
+          DeadLetterReplay.SUITE_TOPICS);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterEndpoint deadLetterEndpoint(DeadLetterReplay replay) {
+      return new DeadLetterEndpoint(replay);
     }
   }
 

@@ -22,6 +22,9 @@ public class EventsTestApplication {
   /** Consumed a poll at a time by the test batch listener in the {@code kafka} tests. */
   public static final String BATCH_TOPIC = "test.batch.v1";
 
+  /** Only its dead-letter topic is written, by the replay test. */
+  public static final String REPLAY_TOPIC = "test.replay.v1";
+
   @Bean
   KafkaAdmin.NewTopics usersTopic(SnackTopics topics) {
     return topics.declare(Topics.USERS);
@@ -40,5 +43,10 @@ public class EventsTestApplication {
   @Bean
   KafkaAdmin.NewTopics batchTopic(SnackTopics topics) {
     return topics.declare(BATCH_TOPIC);
+  }
+
+  @Bean
+  KafkaAdmin.NewTopics replayTopic(SnackTopics topics) {
+    return topics.declare(REPLAY_TOPIC);
   }
 }
