@@ -157,9 +157,33 @@ class RoutingIT extends GatewayTestBase {
   void noRouteLeadsToAServicesDocsOrActuator() {
     get("/v3/api-docs", TestTokens.member()).expectStatus().isNotFound();
     get("/actuator/env", TestTokens.member()).expectStatus().isNotFound();
-    // the gateway's own actuator: health and the metrics Prometheus scrapes, nothing else
     get("/actuator/env", null).expectStatus().isUnauthorized();
-    get("/actuator/prometheus", null)
+  }
+
+  /**
+   * The gateway's web filters (token check, rate limits) run on the management port too (Spring
+   * Boot hands the parent context's filters to the management server), so its open paths still name
+   * probes and metrics: on the public port they lead nowhere.
+   */
+  @Test
+  void theGatewaysActuatorIsOnlyOnTheManagementPort() {
+    for (String path :
+        new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/health/readiness"}) {
+      get(path, null).expectStatus().isNotFound();
+      get(path, TestTokens.member()).expectStatus().isNotFound();
+    }
+    // health and the metrics Prometheus scrapes, nothing else
+    management()
+        .get()
+        .uri("/actuator/env")
+        .headers(headers -> headers.setBearerAuth(TestTokens.member()))
+        .exchange()
+        .expectStatus()
+        .isNotFound();
+    management()
+        .get()
+        .uri("/actuator/prometheus")
+        .exchange()
         .expectStatus()
         .isOk()
         .expectBody(String.class)

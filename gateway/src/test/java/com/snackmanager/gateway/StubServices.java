@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -36,6 +37,7 @@ final class StubServices {
 
   private static StubServices instance;
   private static final AtomicBoolean keysAvailable = new AtomicBoolean(true);
+  private static final AtomicInteger keyRequests = new AtomicInteger();
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final Map<String, URI> urls = new LinkedHashMap<>();
@@ -65,6 +67,11 @@ final class StubServices {
     keysAvailable.set(available);
   }
 
+  /** How many times the stub auth-service's JWKS was asked for. */
+  static int keyRequests() {
+    return keyRequests.get();
+  }
+
   URI url(String service) {
     return urls.get(service);
   }
@@ -81,6 +88,7 @@ final class StubServices {
       return json(response, 200, "application/json", apiDocs(service));
     }
     if (path.startsWith("/auth/jwks")) {
+      keyRequests.incrementAndGet();
       return keysAvailable.get()
           ? json(response, 200, "application/json", TestTokens.jwks())
           : json(response, 503, "application/problem+json", "{\"status\":503}");

@@ -3,11 +3,16 @@ package com.snackmanager.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document the gateway aggregates: public, complete, in the API's snake_case. */
 class ApiDocsIT extends OrderServiceTest {
+
+  /** Actuator's own port (random in tests), where the probes and Prometheus go. */
+  @LocalManagementPort int managementPort;
 
   @Test
   void theApiDocumentListsEveryEndpointInSnakeCase() {
@@ -22,7 +27,15 @@ class ApiDocsIT extends OrderServiceTest {
   }
 
   @Test
-  void healthIsPublic() {
-    get("/actuator/health/liveness", null).expectStatus().isOk();
+  void healthIsOpenOnTheManagementPortOnly() {
+    WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + managementPort)
+        .build()
+        .get()
+        .uri("/actuator/health/liveness")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    get("/actuator/health/liveness", null).expectStatus().isNotFound();
   }
 }

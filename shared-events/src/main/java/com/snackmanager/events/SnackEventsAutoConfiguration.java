@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -192,6 +193,12 @@ public class SnackEventsAutoConfiguration {
     @ConditionalOnMissingBean
     SnackTopics snackTopics(SnackKafkaProperties properties) {
       return new SnackTopics(properties);
+    }
+
+    /** The service's {@code snack.kafka.topics}, each with its dead-letter topic. */
+    @Bean
+    KafkaAdmin.NewTopics snackServiceTopics(SnackTopics topics, SnackKafkaProperties properties) {
+      return topics.declareAll(properties.topics());
     }
 
     @Bean

@@ -7,11 +7,16 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Who may call what: tokens are checked by the service's real JWKS-backed decoder. */
 class SecurityIT extends SnackServiceTest {
+
+  /** Actuator's own port (random in tests), where the probes and Prometheus go. */
+  @LocalManagementPort int managementPort;
 
   static final String NO_TOKEN = "Authentication credentials were not provided.";
   static final String BAD_TOKEN = "Given token not valid for any token type";
@@ -58,7 +63,15 @@ class SecurityIT extends SnackServiceTest {
 
   @Test
   void healthAndApiDocsArePublicAndTheDocsSpeakSnakeCase() {
-    client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + managementPort)
+        .build()
+        .get()
+        .uri("/actuator/health")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
     JsonNode docs = json(client.get().uri("/v3/api-docs").exchange(), HttpStatus.OK);
     assertThat(docs.at("/paths").propertyNames())
         .contains("/snacks", "/snacks/{uid}", "/snacks/{uid}/image");

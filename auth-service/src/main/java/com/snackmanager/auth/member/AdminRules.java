@@ -1,6 +1,6 @@
 package com.snackmanager.auth.member;
 
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.RuleViolation;
 import java.util.Collection;
 
 /**
@@ -22,28 +22,28 @@ public final class AdminRules {
    * Checks that {@code target} may become {@code newType}.
    *
    * @return whether this changes anything (setting the type a member already has does not)
-   * @throws ApiException a 400 when the rules forbid it
+   * @throws RuleViolation a 400 when the rules forbid it
    */
   public static boolean checkRoleChange(
       Member target, MemberType newType, Collection<Long> activeAdminIds) {
     if (target.deleted()) {
-      throw ApiException.badRequest(RESIGNED_MEMBER);
+      throw new RuleViolation(RESIGNED_MEMBER);
     }
     if (target.memberType() == newType) {
       return false;
     }
     if (newType != MemberType.ADMIN && isLastAdmin(target, activeAdminIds)) {
-      throw ApiException.invalidField("member_type", LAST_ADMIN_DEMOTED);
+      throw RuleViolation.ofField("member_type", LAST_ADMIN_DEMOTED);
     }
     return true;
   }
 
   /**
-   * @throws ApiException a 400 when {@code member} is the last active admin
+   * @throws RuleViolation a 400 when {@code member} is the last active admin
    */
   public static void checkResignation(Member member, Collection<Long> activeAdminIds) {
     if (isLastAdmin(member, activeAdminIds)) {
-      throw ApiException.badRequest(LAST_ADMIN_RESIGNED);
+      throw new RuleViolation(LAST_ADMIN_RESIGNED);
     }
   }
 

@@ -1,7 +1,7 @@
 package com.snackmanager.auth.member;
 
 import com.snackmanager.auth.web.Detail;
-import com.snackmanager.auth.web.FieldErrors;
+import com.snackmanager.defaults.domain.FieldErrors;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;

@@ -1,7 +1,7 @@
 package com.snackmanager.auth.member;
 
-import com.snackmanager.auth.web.FieldErrors;
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.FieldErrors;
+import com.snackmanager.defaults.domain.RuleViolation;
 
 /** Checks a sign-up request field by field and yields the member to create. */
 public final class SignUpRules {
@@ -22,7 +22,7 @@ public final class SignUpRules {
   }
 
   /**
-   * @throws ApiException a 400 naming every invalid field
+   * @throws RuleViolation a 400 naming every invalid field
    */
   public NewMember check(SignUpRequest request) {
     FieldErrors errors = new FieldErrors();
@@ -61,7 +61,7 @@ public final class SignUpRules {
   }
 
   /** The 400 for an email that is already taken, by a current or a resigned member. */
-  public static ApiException emailUnavailable(Member existing) {
-    return ApiException.invalidField("email", existing.deleted() ? EMAIL_RESIGNED : EMAIL_TAKEN);
+  public static RuleViolation emailUnavailable(Member existing) {
+    return RuleViolation.ofField("email", existing.deleted() ? EMAIL_RESIGNED : EMAIL_TAKEN);
   }
 }

@@ -1,7 +1,7 @@
 package com.snackmanager.auth.token;
 
 import com.snackmanager.auth.member.EmailAddress;
-import com.snackmanager.auth.web.FieldErrors;
+import com.snackmanager.defaults.domain.FieldErrors;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import java.time.Duration;
 import java.util.Map;

@@ -3,7 +3,7 @@ package com.snackmanager.auth.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.RuleViolation;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class AdminRulesTest {
   void theLastActiveAdminCannotBeDemoted() {
     Member admin = member(1, MemberType.ADMIN, false);
     assertThatThrownBy(() -> AdminRules.checkRoleChange(admin, MemberType.MEMBER, List.of(1L)))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(RuleViolation.class)
         .hasMessage(AdminRules.LAST_ADMIN_DEMOTED);
     assertThat(AdminRules.checkRoleChange(admin, MemberType.MEMBER, List.of(1L, 2L))).isTrue();
   }

@@ -3,20 +3,18 @@ package com.snackmanager.auth.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.RuleViolation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 class SignUpRulesTest {
 
   private final SignUpRules rules =
       new SignUpRules(new PasswordPolicy(CommonPasswords.fromClasspath()));
 
-  private ApiException refused(SignUpRequest request) {
-    ApiException error = catchThrowableOfType(ApiException.class, () -> rules.check(request));
+  private RuleViolation refused(SignUpRequest request) {
+    RuleViolation error = catchThrowableOfType(RuleViolation.class, () -> rules.check(request));
     assertThat(error).as("refused").isNotNull();
-    assertThat(error.status()).isEqualTo(HttpStatus.BAD_REQUEST);
     return error;
   }
 

@@ -20,4 +20,13 @@ class RateLimitConfiguration {
       RedisTokenBucket buckets, RateLimitProperties limits, Problems problems) {
     return new RateLimitFilter(buckets, limits, problems);
   }
+
+  /**
+   * Handed to the authentication filter (GatewaySecurity), which refuses the requests it counts.
+   */
+  @Bean
+  FailedAuthenticationLimit failedAuthenticationLimit(
+      RedisTokenBucket buckets, RateLimitProperties limits, Problems problems) {
+    return new FailedAuthenticationLimit(buckets, limits.failedAuthentication(), problems);
+  }
 }

@@ -3,6 +3,7 @@ package com.snackmanager.gateway.ratelimit;
 import com.snackmanager.defaults.security.BearerAuthentication;
 import com.snackmanager.defaults.web.Problems;
 import com.snackmanager.gateway.routing.ClientAddressHeader;
+import java.time.Duration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -68,16 +69,18 @@ public class RateLimitFilter implements WebFilter, Ordered {
               if (decision.allowed()) {
                 return chain.filter(exchange);
               }
-              long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
-              exchange
-                  .getResponse()
-                  .getHeaders()
-                  .set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-              return problems.write(
-                  exchange,
-                  Problems.of(
-                      HttpStatus.TOO_MANY_REQUESTS,
-                      "Request was throttled. Expected available in " + seconds + " seconds."));
+              return throttled(exchange, problems, decision.retryAfter());
             });
+  }
+
+  /** The 429 of every limit: problem+json and {@code Retry-After} in whole seconds (at least 1). */
+  static Mono<Void> throttled(ServerWebExchange exchange, Problems problems, Duration retryAfter) {
+    long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    return problems.write(
+        exchange,
+        Problems.of(
+            HttpStatus.TOO_MANY_REQUESTS,
+            "Request was throttled. Expected available in " + seconds + " seconds."));
   }
 }

@@ -10,14 +10,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param member per member (the access token's subject)
  * @param anonymous per client IP, for requests without a token
  * @param token per client IP, for {@code POST /auth/token} (password guessing)
+ * @param failedAuthentication per client IP, only the requests refused for their token (none on a
+ *     protected path, or one that does not verify: {@link FailedAuthenticationLimit}); valid tokens
+ *     from the same address are never counted nor refused
  */
 @ConfigurationProperties("snack.rate-limit")
-public record RateLimitProperties(boolean enabled, Policy member, Policy anonymous, Policy token) {
+public record RateLimitProperties(
+    boolean enabled, Policy member, Policy anonymous, Policy token, Policy failedAuthentication) {
 
   public RateLimitProperties {
     member = member == null ? new Policy(50, Duration.ofSeconds(1), 100) : member;
     anonymous = anonymous == null ? new Policy(20, Duration.ofSeconds(1), 40) : anonymous;
     token = token == null ? new Policy(600, Duration.ofMinutes(1), 300) : token;
+    failedAuthentication =
+        failedAuthentication == null
+            ? new Policy(600, Duration.ofMinutes(1), 600)
+            : failedAuthentication;
   }
 
   /**

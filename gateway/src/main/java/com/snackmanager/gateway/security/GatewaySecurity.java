@@ -5,6 +5,7 @@ import com.snackmanager.defaults.security.BearerAuthentication.OpenPath;
 import com.snackmanager.defaults.web.Problems;
 import com.snackmanager.gateway.routing.ServiceUnavailableHandler;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -48,11 +49,20 @@ public class GatewaySecurity {
 
   /**
    * The circuit breakers' internal fallback is reachable only by their forward, never from outside.
+   * Requests refused for their token are limited per client address (the rate limit's {@code
+   * FailedAuthenticationLimit}), unless rate limiting is off.
    */
   @Bean
-  BearerAuthentication bearerAuthentication(ReactiveJwtDecoder decoder, Problems problems) {
+  BearerAuthentication bearerAuthentication(
+      ReactiveJwtDecoder decoder,
+      Problems problems,
+      ObjectProvider<BearerAuthentication.Refusals> refusals) {
     return new BearerAuthentication(
-        decoder, problems, PUBLIC, List.of(ServiceUnavailableHandler.PATH + "/**"));
+        decoder,
+        problems,
+        PUBLIC,
+        List.of(ServiceUnavailableHandler.PATH + "/**"),
+        refusals.getIfAvailable(() -> BearerAuthentication.Refusals.NONE));
   }
 
   /** Ahead of the authentication: a preflight carries no token and is answered here. */

@@ -1,5 +1,6 @@
 package com.snackmanager.order.orders;
 
+import com.snackmanager.events.orders.OrderStatus;
 import java.time.Instant;
 
 /**

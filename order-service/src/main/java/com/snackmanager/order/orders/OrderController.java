@@ -1,9 +1,10 @@
 package com.snackmanager.order.orders;
 
+import com.snackmanager.defaults.idempotency.IdempotencyKey;
+import com.snackmanager.defaults.idempotency.StoredResponse;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
-import com.snackmanager.order.idempotency.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,8 +32,6 @@ import reactor.core.publisher.Mono;
 /** The order board: list, place, read, edit, move along the status flow, history. */
 @RestController
 class OrderController {
-
-  static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
   private final OrderService orders;
 
@@ -64,25 +63,34 @@ class OrderController {
       content = @Content(schema = @Schema(implementation = OrderDetail.class)))
   Mono<ResponseEntity<Object>> place(
       @RequestBody OrderRequest request,
-      @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey,
       @AuthenticationPrincipal Jwt token) {
-    String key = IdempotencyKeys.check(idempotencyKey);
+    IdempotencyKey key = IdempotencyKey.parse(idempotencyKey);
     return orders
         .place(AuthenticatedMember.from(token), request, key)
         .map(
             placement -> {
-              if (placement instanceof OrderService.Replayed replayed) {
-                // the stored bytes of the first answer, exactly as they were sent
-                return ResponseEntity.status(replayed.status())
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .header(REPLAYED_HEADER, "true")
-                    .body(replayed.body().getBytes(StandardCharsets.UTF_8));
+              if (placement instanceof OrderService.Keyed keyed) {
+                return stored(keyed.response());
               }
               OrderDetail created = ((OrderService.Placed) placement).order();
               return ResponseEntity.status(HttpStatus.CREATED)
                   .location(URI.create("/orders/" + created.uid()))
                   .body(created);
             });
+  }
+
+  /** The stored bytes of a keyed request's answer, exactly as they were first sent. */
+  private static ResponseEntity<Object> stored(StoredResponse stored) {
+    ResponseEntity.BodyBuilder response =
+        ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
+    if (stored.location() != null) {
+      response.location(URI.create(stored.location()));
+    }
+    if (stored.replayed()) {
+      response.header(IdempotencyKey.REPLAYED_HEADER, "true");
+    }
+    return response.body(stored.body().getBytes(StandardCharsets.UTF_8));
   }
 
   @GetMapping("/orders/{uid}")

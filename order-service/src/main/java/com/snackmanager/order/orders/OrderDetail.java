@@ -1,6 +1,7 @@
 package com.snackmanager.order.orders;
 
 import com.snackmanager.events.orders.OrderLine;
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.order.catalog.CatalogSnack;
 import java.math.BigDecimal;
 import java.time.Instant;

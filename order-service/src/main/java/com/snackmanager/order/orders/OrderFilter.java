@@ -1,6 +1,8 @@
 package com.snackmanager.order.orders;
 
+import com.snackmanager.defaults.domain.FieldErrors;
 import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.events.orders.OrderStatus;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,7 +40,7 @@ public record OrderFilter(
    * @throws ApiException a 400 naming each invalid filter
    */
   public static OrderFilter from(MultiValueMap<String, String> params, ZoneId zone) {
-    Violations violations = new Violations();
+    FieldErrors violations = new FieldErrors();
     String uid = text(params.getFirst("uid"));
     OrderStatus status =
         parse(
@@ -46,7 +48,7 @@ public record OrderFilter(
             "status",
             params.getFirst("status"),
             raw ->
-                OrderStatus.parse(raw)
+                OrderStatus.find(raw)
                     .orElseThrow(
                         () -> new IllegalArgumentException(OrderStatus.invalidChoice(raw))));
     Long userId =
@@ -87,7 +89,7 @@ public record OrderFilter(
   }
 
   private static <T> T parse(
-      Violations violations, String field, String raw, Function<String, T> parser) {
+      FieldErrors violations, String field, String raw, Function<String, T> parser) {
     String value = text(raw);
     if (value == null) {
       return null;

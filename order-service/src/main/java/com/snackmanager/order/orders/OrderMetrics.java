@@ -1,5 +1,6 @@
 package com.snackmanager.order.orders;
 
+import com.snackmanager.events.orders.OrderStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;

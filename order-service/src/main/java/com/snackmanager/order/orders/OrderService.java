@@ -2,6 +2,10 @@ package com.snackmanager.order.orders;
 
 import com.snackmanager.defaults.cache.EncodedPage;
 import com.snackmanager.defaults.cache.ReadCache;
+import com.snackmanager.defaults.domain.FieldErrors;
+import com.snackmanager.defaults.idempotency.IdempotencyKey;
+import com.snackmanager.defaults.idempotency.IdempotentRequests;
+import com.snackmanager.defaults.idempotency.StoredResponse;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
@@ -9,12 +13,12 @@ import com.snackmanager.defaults.web.PageQuery;
 import com.snackmanager.events.orders.OrderLine;
 import com.snackmanager.events.orders.OrderPlaced;
 import com.snackmanager.events.orders.OrderRevised;
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.events.orders.OrderStatusChanged;
 import com.snackmanager.events.outbox.OutboxWriter;
 import com.snackmanager.order.catalog.CatalogReadThrough;
 import com.snackmanager.order.catalog.CatalogSnack;
 import com.snackmanager.order.catalog.CatalogSnacks;
-import com.snackmanager.order.idempotency.IdempotencyKeys;
 import com.snackmanager.order.reaction.ReactionCounts;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,7 +63,7 @@ public class OrderService {
   private final CatalogSnacks catalog;
   private final CatalogReadThrough catalogReadThrough;
   private final ReactionCounts reactions;
-  private final IdempotencyKeys idempotencyKeys;
+  private final IdempotentRequests idempotent;
   private final OutboxWriter outbox;
   private final TransactionalOperator transaction;
   private final Clock clock;
@@ -84,7 +88,7 @@ public class OrderService {
       CatalogSnacks catalog,
       CatalogReadThrough catalogReadThrough,
       ReactionCounts reactions,
-      IdempotencyKeys idempotencyKeys,
+      IdempotentRequests idempotent,
       OutboxWriter outbox,
       ReactiveTransactionManager transactions,
       Clock clock,
@@ -96,7 +100,7 @@ public class OrderService {
     this.catalog = catalog;
     this.catalogReadThrough = catalogReadThrough;
     this.reactions = reactions;
-    this.idempotencyKeys = idempotencyKeys;
+    this.idempotent = idempotent;
     this.outbox = outbox;
     this.transaction = TransactionalOperator.create(transactions);
     this.clock = clock;
@@ -111,7 +115,11 @@ public class OrderService {
 
   public record Placed(OrderDetail order) implements Placement {}
 
-  public record Replayed(int status, String body) implements Placement {}
+  /**
+   * The answer to a request with an {@code Idempotency-Key}: the new order's response as stored, or
+   * the first request's response replayed.
+   */
+  public record Keyed(StoredResponse response) implements Placement {}
 
   /**
    * Places an order for the member, with the unit prices and currencies of the catalog now.
@@ -119,7 +127,7 @@ public class OrderService {
    * @param idempotencyKey the checked {@code Idempotency-Key}, or null
    */
   public Mono<Placement> place(
-      AuthenticatedMember member, OrderRequest request, String idempotencyKey) {
+      AuthenticatedMember member, OrderRequest request, IdempotencyKey idempotencyKey) {
     return Mono.defer(
         () -> {
           List<Purchase> purchases = PurchaseRules.check(request);
@@ -128,7 +136,7 @@ public class OrderService {
           Mono<Placement> placement =
               idempotencyKey == null
                   ? create.map(Placed::new)
-                  : placeOnce(member, idempotencyKey, purchases, create, now);
+                  : placeOnce(member, idempotencyKey, purchases, create);
           return placement
               .as(transaction::transactional)
               .onErrorMap(OrderService::concurrency)
@@ -139,27 +147,22 @@ public class OrderService {
   /** Runs {@code create} only for a new key, keeping its response; replays it for a repeat. */
   private Mono<Placement> placeOnce(
       AuthenticatedMember member,
-      String key,
+      IdempotencyKey key,
       List<Purchase> purchases,
-      Mono<OrderDetail> create,
-      Instant now) {
-    return idempotencyKeys
-        .claim(member.id(), key, fingerprint(purchases), now)
-        .flatMap(
-            claim -> {
-              if (claim instanceof IdempotencyKeys.Replay replay) {
-                return Mono.just(new Replayed(replay.status(), replay.body()));
-              }
-              return create.flatMap(
-                  order ->
-                      idempotencyKeys
-                          .complete(
-                              member.id(),
-                              key,
-                              HttpStatus.CREATED.value(),
-                              json.writeValueAsString(order))
-                          .thenReturn(new Placed(order)));
-            });
+      Mono<OrderDetail> create) {
+    return idempotent
+        .once(
+            member.id(),
+            key,
+            fingerprint(purchases),
+            () ->
+                create.map(
+                    order ->
+                        StoredResponse.of(
+                            HttpStatus.CREATED.value(),
+                            json.writeValueAsString(order),
+                            "/orders/" + order.uid())))
+        .map(Keyed::new);
   }
 
   private Mono<OrderDetail> create(
@@ -255,13 +258,13 @@ public class OrderService {
       AuthenticatedMember admin, String uid, StatusChangeRequest request) {
     return Mono.defer(
         () -> {
-          Violations violations = new Violations();
+          FieldErrors violations = new FieldErrors();
           OrderStatus to = null;
           String rawStatus = request == null ? null : request.status();
           if (rawStatus == null || rawStatus.isBlank()) {
             violations.add("status", PurchaseRules.REQUIRED);
           } else {
-            to = OrderStatus.parse(rawStatus).orElse(null);
+            to = OrderStatus.find(rawStatus).orElse(null);
             if (to == null) {
               violations.add("status", OrderStatus.invalidChoice(rawStatus));
             }
@@ -455,7 +458,7 @@ public class OrderService {
 
   /** The request's meaning for Idempotency-Key comparison: its snacks and quantities, in order. */
   private static String fingerprint(List<Purchase> purchases) {
-    return IdempotencyKeys.fingerprint(
+    return IdempotentRequests.fingerprint(
         purchases.stream()
             .map(p -> p.snackUid() + "\u0000" + p.quantity())
             .collect(Collectors.joining("\n")));

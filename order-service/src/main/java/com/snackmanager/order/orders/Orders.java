@@ -3,6 +3,7 @@ package com.snackmanager.order.orders;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
 import com.snackmanager.events.orders.OrderLine;
+import com.snackmanager.events.orders.OrderStatus;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;

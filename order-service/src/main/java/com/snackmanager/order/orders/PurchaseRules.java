@@ -1,5 +1,7 @@
 package com.snackmanager.order.orders;
 
+import com.snackmanager.defaults.domain.FieldErrors;
+import com.snackmanager.defaults.domain.RuleViolation;
 import com.snackmanager.events.orders.OrderLine;
 import com.snackmanager.order.catalog.CatalogSnack;
 import java.math.BigInteger;
@@ -35,10 +37,10 @@ public final class PurchaseRules {
    * Checks the shape of the request.
    *
    * @return the purchases in the order sent
-   * @throws com.snackmanager.defaults.web.ApiException a 400 with {@code errors} otherwise
+   * @throws RuleViolation a 400 with {@code errors} otherwise
    */
   public static List<Purchase> check(OrderRequest request) {
-    Violations violations = new Violations();
+    FieldErrors violations = new FieldErrors();
     List<OrderRequest.Item> items = request == null ? null : request.snacks();
     if (items == null) {
       violations.add("snacks", REQUIRED);
@@ -85,10 +87,10 @@ public final class PurchaseRules {
   /**
    * Prices each purchase from the catalog (unit price and currency as of now).
    *
-   * @throws com.snackmanager.defaults.web.ApiException a 400 naming every unknown or retired snack
+   * @throws RuleViolation a 400 naming every unknown or retired snack
    */
   public static List<OrderLine> price(List<Purchase> purchases, Map<String, CatalogSnack> catalog) {
-    Violations violations = new Violations();
+    FieldErrors violations = new FieldErrors();
     List<OrderLine> lines = new ArrayList<>();
     for (int i = 0; i < purchases.size(); i++) {
       Purchase purchase = purchases.get(i);

@@ -1,6 +1,7 @@
 package com.snackmanager.order.orders;
 
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.RuleViolation;
+import com.snackmanager.events.orders.OrderStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -63,11 +64,11 @@ public final class StatusFlow {
   }
 
   /**
-   * @throws ApiException a 400 naming both states if the flow has no such move
+   * @throws RuleViolation a 400 naming both states if the flow has no such move
    */
   public static void checkTransition(OrderStatus from, OrderStatus to) {
     if (!allows(from, to)) {
-      throw ApiException.invalidField("status", illegalMessage(from, to));
+      throw RuleViolation.ofField("status", illegalMessage(from, to));
     }
   }
 
@@ -77,14 +78,14 @@ public final class StatusFlow {
    * @param requested the time sent, or null
    * @param current the order's estimated arrival time before the move, or null
    * @return the order's estimated arrival time after the move
-   * @throws ApiException a 400 if it is missing where required, in the past, or sent where the move
-   *     takes none
+   * @throws RuleViolation a 400 if it is missing where required, in the past, or sent where the
+   *     move takes none
    */
   public static Instant checkArrival(
       OrderStatus to, Instant requested, Instant current, Instant now) {
     if (!NEED_ARRIVAL.contains(to)) {
       if (requested != null) {
-        throw ApiException.invalidField(
+        throw RuleViolation.ofField(
             ARRIVAL_FIELD,
             ARRIVAL_FIELD
                 + " is accepted only when moving to ORDERED or SHIPPING, not to "
@@ -94,22 +95,22 @@ public final class StatusFlow {
       return current;
     }
     if (requested == null) {
-      throw ApiException.invalidField(
+      throw RuleViolation.ofField(
           ARRIVAL_FIELD, ARRIVAL_FIELD + " is required when moving to " + to + ".");
     }
     if (requested.isBefore(now)) {
-      throw ApiException.invalidField(ARRIVAL_FIELD, ARRIVAL_FIELD + " must not be in the past.");
+      throw RuleViolation.ofField(ARRIVAL_FIELD, ARRIVAL_FIELD + " must not be in the past.");
     }
     return requested;
   }
 
   /**
    * @param hatedSnacks names of the order's snacks that are hated right now
-   * @throws ApiException a 400 naming the hated snacks if the move to {@code to} forbids them
+   * @throws RuleViolation a 400 naming the hated snacks if the move to {@code to} forbids them
    */
   public static void checkHatedSnacks(OrderStatus to, Collection<String> hatedSnacks) {
     if (checksHatedSnacks(to) && !hatedSnacks.isEmpty()) {
-      throw ApiException.badRequest(
+      throw new RuleViolation(
           "Cannot change status to "
               + to
               + " while a snack in the order is hated: "

@@ -25,7 +25,7 @@ class CatalogContractIT extends OrderServiceTest {
 
   private static final String EXAMPLE_UID = "sn_7Kq2xP9a";
 
-  @Autowired CatalogEvents catalogEvents;
+  @Autowired CatalogListener catalogListener;
 
   private Map<String, Object> row(String uid) {
     return db.sql(
@@ -59,7 +59,7 @@ class CatalogContractIT extends OrderServiceTest {
     assertThat(row(EXAMPLE_UID)).containsEntry("status", "RETIRED");
 
     // a redelivered event is recognised by its id and changes nothing
-    catalogEvents.onMessage(codec.encode(registered));
+    catalogListener.onMessage(codec.encode(registered));
     assertThat(row(EXAMPLE_UID))
         .containsEntry("status", "RETIRED")
         .containsEntry("price", new BigDecimal("6200.5"));

@@ -32,7 +32,7 @@ class CatalogReadThroughIT extends OrderServiceTest {
 
   private final SnackServiceStub snackService = SnackServiceStub.get();
 
-  @Autowired CatalogEvents catalogEvents;
+  @Autowired CatalogListener catalogListener;
 
   private static String newUid() {
     return "sn_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -147,7 +147,7 @@ class CatalogReadThroughIT extends OrderServiceTest {
     snackService.beforeAnswering(
         uid,
         () ->
-            catalogEvents.onMessage(
+            catalogListener.onMessage(
                 codec.encode(
                     codec.wrap(
                         new SnackUpdated(

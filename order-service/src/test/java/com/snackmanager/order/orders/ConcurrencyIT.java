@@ -2,6 +2,7 @@ package com.snackmanager.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.order.OrderServiceTest;
 import java.time.Duration;
 import java.time.Instant;

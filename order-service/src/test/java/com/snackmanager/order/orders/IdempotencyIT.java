@@ -2,6 +2,8 @@ package com.snackmanager.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.defaults.idempotency.IdempotencyKey;
+import com.snackmanager.defaults.idempotency.IdempotentRequests;
 import com.snackmanager.order.OrderServiceTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,15 +42,17 @@ class IdempotencyIT extends OrderServiceTest {
     String snack = snack("Once only");
     String key = UUID.randomUUID().toString();
 
-    byte[] first =
+    var firstResult =
         postWithKey(member, key, order(snack, 2))
             .expectStatus()
             .isCreated()
             .expectHeader()
             .doesNotExist("Idempotent-Replayed")
             .expectBody()
-            .returnResult()
-            .getResponseBody();
+            .returnResult();
+    byte[] first = firstResult.getResponseBody();
+    String location = firstResult.getResponseHeaders().getFirst("Location");
+    assertThat(location).startsWith("/orders/");
     // the order moves on meanwhile; the replay is still the first answer
     String uid =
         json(get("/orders/?user_id=" + member.id(), member), HttpStatus.OK)
@@ -65,6 +69,8 @@ class IdempotencyIT extends OrderServiceTest {
             .valueEquals("Idempotent-Replayed", "true")
             .expectHeader()
             .contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+            .expectHeader()
+            .valueEquals("Location", location)
             .expectBody()
             .returnResult()
             .getResponseBody();
@@ -81,7 +87,7 @@ class IdempotencyIT extends OrderServiceTest {
     problem(
         postWithKey(member, key, order(snack, 3)),
         HttpStatus.CONFLICT,
-        "This Idempotency-Key was already used with a different request; use a new key.");
+        IdempotentRequests.KEY_REUSED);
     assertThat(ordersOf(member)).isOne();
   }
 
@@ -136,11 +142,9 @@ class IdempotencyIT extends OrderServiceTest {
     problem(
         postWithKey(member, "x".repeat(256), order(snack, 1)),
         HttpStatus.BAD_REQUEST,
-        "Idempotency-Key must be 1 to 255 visible characters.");
+        IdempotencyKey.UNUSABLE);
     problem(
-        postWithKey(member, "", order(snack, 1)),
-        HttpStatus.BAD_REQUEST,
-        "Idempotency-Key must be 1 to 255 visible characters.");
+        postWithKey(member, "", order(snack, 1)), HttpStatus.BAD_REQUEST, IdempotencyKey.UNUSABLE);
     assertThat(ordersOf(member)).isZero();
   }
 

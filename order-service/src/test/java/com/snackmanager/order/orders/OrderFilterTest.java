@@ -3,7 +3,8 @@ package com.snackmanager.order.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.RuleViolation;
+import com.snackmanager.events.orders.OrderStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -94,7 +95,7 @@ class OrderFilterTest {
                         "2024-02-30"),
                     SEOUL))
         .isInstanceOfSatisfying(
-            ApiException.class,
+            RuleViolation.class,
             e ->
                 assertThat(e.errors())
                     .containsOnlyKeys(

@@ -2,6 +2,7 @@ package com.snackmanager.order.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.order.OrderServiceTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;

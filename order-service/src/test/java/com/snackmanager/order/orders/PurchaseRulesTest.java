@@ -3,7 +3,7 @@ package com.snackmanager.order.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.RuleViolation;
 import com.snackmanager.events.orders.OrderLine;
 import com.snackmanager.order.catalog.CatalogSnack;
 import java.math.BigDecimal;
@@ -24,7 +24,7 @@ class PurchaseRulesTest {
   private static Map<String, List<String>> errors(OrderRequest request) {
     try {
       PurchaseRules.check(request);
-    } catch (ApiException e) {
+    } catch (RuleViolation e) {
       return e.errors();
     }
     throw new AssertionError("expected a 400");
@@ -98,7 +98,7 @@ class PurchaseRulesTest {
                         new Purchase("sn_a", 1), new Purchase("sn_x", 1), new Purchase("sn_r", 1)),
                     catalog))
         .isInstanceOfSatisfying(
-            ApiException.class,
+            RuleViolation.class,
             e ->
                 assertThat(e.errors())
                     .containsOnly(

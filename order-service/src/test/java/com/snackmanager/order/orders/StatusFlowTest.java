@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.RuleViolation;
+import com.snackmanager.events.orders.OrderStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.http.HttpStatus;
 
 class StatusFlowTest {
 
@@ -55,9 +55,8 @@ class StatusFlowTest {
     } else {
       assertThatThrownBy(() -> StatusFlow.check(from, to, arrival, null, NOW, List.of()))
           .isInstanceOfSatisfying(
-              ApiException.class,
+              RuleViolation.class,
               e -> {
-                assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
                 assertThat(e.detail())
                     .isEqualTo("Cannot change status from " + from + " to " + to + ".");
                 assertThat(e.errors()).containsEntry("status", List.of(e.detail()));
@@ -70,7 +69,7 @@ class StatusFlowTest {
     for (OrderStatus to : List.of(OrderStatus.ORDERED, OrderStatus.SHIPPING)) {
       assertThatThrownBy(() -> StatusFlow.checkArrival(to, null, null, NOW))
           .isInstanceOfSatisfying(
-              ApiException.class,
+              RuleViolation.class,
               e -> {
                 assertThat(e.detail())
                     .isEqualTo("estimated_arrival_time is required when moving to " + to + ".");
@@ -156,8 +155,8 @@ class StatusFlowTest {
 
   @Test
   void statusesParseCaseInsensitively() {
-    assertThat(OrderStatus.parse(" approved ")).contains(OrderStatus.APPROVED);
-    assertThat(OrderStatus.parse("DELIVERED")).isEmpty();
+    assertThat(OrderStatus.find(" approved ")).contains(OrderStatus.APPROVED);
+    assertThat(OrderStatus.find("DELIVERED")).isEmpty();
     assertThat(OrderStatus.invalidChoice("DELIVERED"))
         .isEqualTo(
             "\"DELIVERED\" is not a valid status; choose one of CREATED, APPROVED, ORDERED,"

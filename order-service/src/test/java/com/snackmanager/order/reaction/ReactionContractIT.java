@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReactionContractIT extends OrderServiceTest {
 
-  @Autowired ReactionEvents reactionEvents;
+  @Autowired ReactionListener reactionListener;
 
   private List<Long> counts(String snackUid) {
     return db.sql("SELECT likes, hates FROM snack_reaction_count WHERE snack_uid = :uid")
@@ -43,7 +43,7 @@ class ReactionContractIT extends OrderServiceTest {
     assertThat(counts(snackUid)).containsExactly(before.get(0) + 1, before.get(1) - 1);
 
     // delivered again (as after a crash before the offset commit): nothing changes
-    reactionEvents.onMessages(
+    reactionListener.onMessages(
         List.of(new ConsumerRecord<>(Topics.REACTIONS, 0, 0L, snackUid, codec.encode(example))));
     assertThat(counts(snackUid)).containsExactly(before.get(0) + 1, before.get(1) - 1);
   }

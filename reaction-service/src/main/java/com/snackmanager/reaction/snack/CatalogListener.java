@@ -22,8 +22,6 @@ import reactor.core.publisher.Mono;
 @Component
 class CatalogListener {
 
-  static final String GROUP = "reaction-service";
-
   private final EventCodec codec;
   private final InboxProcessor inbox;
   private final KnownSnacks snacks;
@@ -34,7 +32,7 @@ class CatalogListener {
     this.snacks = snacks;
   }
 
-  @KafkaListener(topics = Topics.CATALOG, groupId = GROUP)
+  @KafkaListener(topics = Topics.CATALOG, groupId = "${spring.application.name}")
   void onMessage(String message) {
     EventEnvelope envelope = codec.decode(message);
     inbox.processOnce(envelope, Topics.CATALOG, this::apply).block();

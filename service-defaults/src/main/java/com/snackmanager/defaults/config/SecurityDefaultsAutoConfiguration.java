@@ -1,5 +1,6 @@
 package com.snackmanager.defaults.config;
 
+import com.snackmanager.defaults.security.JwksClient;
 import com.snackmanager.defaults.security.SecurityDefaults;
 import com.snackmanager.defaults.security.SnackSecurityProperties;
 import com.snackmanager.defaults.security.TokenVersions;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
@@ -31,27 +31,20 @@ public class SecurityDefaultsAutoConfiguration {
   }
 
   /**
-   * Keys come from the auth-service's JWKS (cached, re-fetched for an unknown {@code kid}); a
-   * token's signature is checked once ({@link VerifiedTokens}), its claims on every request.
+   * Keys come from the auth-service's JWKS (cached, re-fetched for an unknown {@code kid} at most
+   * once per {@code snack.security.jwks-refresh-cooldown}: {@link JwksClient}); a token's signature
+   * is checked once ({@link VerifiedTokens}), its claims on every request.
    */
   @Bean
   @ConditionalOnMissingBean
   ReactiveJwtDecoder jwtDecoder(SnackSecurityProperties properties, TokenVersions versions) {
-    ReactiveJwtDecoder decoder =
-        VerifiedTokens.of(
-            NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256)
-                .build(),
-            properties,
-            versions);
-    // Spring reports an unreachable JWKS as an IllegalStateException (a 500); as a JwtException it
-    // becomes an AuthenticationServiceException, which ProblemMapper answers with a 503
-    ReactiveJwtDecoder jwks = decoder;
-    return token ->
-        jwks.decode(token)
-            .onErrorMap(
-                IllegalStateException.class,
-                e -> new JwtException("The signing keys are unavailable: " + e.getMessage(), e));
+    return VerifiedTokens.of(
+        NimbusReactiveJwtDecoder.withJwkSource(
+                new JwksClient(properties.jwksUri(), properties.jwksRefreshCooldown()))
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build(),
+        properties,
+        versions);
   }
 
   /** Picked up by Spring Security's filter chain (see {@link SecurityDefaults#firewall()}). */

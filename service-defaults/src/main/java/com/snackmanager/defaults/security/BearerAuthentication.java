@@ -4,6 +4,7 @@ import com.snackmanager.defaults.web.Problems;
 import com.snackmanager.defaults.web.SecurityMessages;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +39,9 @@ import reactor.core.publisher.Mono;
  * check (see docs/decisions.md). A process using it excludes Spring Security's auto-configurations.
  * Failures are the same problem+json answers as {@link SecurityDefaults}: 401 without a token or
  * with an invalid one, 403 on a path nobody may call from outside, 503 when the keys cannot be
- * fetched. Paths arrive without their trailing slash (service-defaults strips it first).
+ * fetched. Paths arrive without their trailing slash (service-defaults strips it first). What else
+ * happens to refused requests is a {@link Refusals}' choice: the gateway limits them per client
+ * address.
  */
 public class BearerAuthentication implements WebFilter, Ordered {
 
@@ -65,10 +68,47 @@ public class BearerAuthentication implements WebFilter, Ordered {
     }
   }
 
+  /**
+   * What a process does with the requests it refuses for their token (none on a protected path, or
+   * one that does not verify), beyond answering 401. Asked nothing for a request whose token
+   * verifies, except {@link #beforeCheck}, which must cost next to nothing.
+   */
+  public interface Refusals {
+
+    /** Nothing: every refused request is a 401. */
+    Refusals NONE =
+        new Refusals() {
+          @Override
+          public Mono<Void> beforeCheck(ServerWebExchange exchange, String token) {
+            return null;
+          }
+
+          @Override
+          public Mono<Void> refused(
+              ServerWebExchange exchange, String token, Supplier<Mono<Void>> unauthorized) {
+            return unauthorized.get();
+          }
+        };
+
+    /**
+     * Before a bearer token is checked: an answer that replaces the check (the client is refused
+     * without its token being verified again), or null to check it.
+     */
+    Mono<Void> beforeCheck(ServerWebExchange exchange, String token);
+
+    /**
+     * Answers a refused request: {@code unauthorized} writes the 401, or something else is sent.
+     *
+     * @param token the bearer token that did not verify, or null if the request had none
+     */
+    Mono<Void> refused(ServerWebExchange exchange, String token, Supplier<Mono<Void>> unauthorized);
+  }
+
   private final ReactiveJwtDecoder decoder;
   private final Problems problems;
   private final List<OpenPath> open;
   private final List<PathPattern> internal;
+  private final Refusals refusals;
 
   /**
    * @param open paths that need no token (a token sent along there is not looked at)
@@ -76,10 +116,23 @@ public class BearerAuthentication implements WebFilter, Ordered {
    */
   public BearerAuthentication(
       ReactiveJwtDecoder decoder, Problems problems, List<OpenPath> open, List<String> internal) {
+    this(decoder, problems, open, internal, Refusals.NONE);
+  }
+
+  /**
+   * @param refusals what else happens to requests refused for their token
+   */
+  public BearerAuthentication(
+      ReactiveJwtDecoder decoder,
+      Problems problems,
+      List<OpenPath> open,
+      List<String> internal,
+      Refusals refusals) {
     this.decoder = decoder;
     this.problems = problems;
     this.open = List.copyOf(open);
     this.internal = internal.stream().map(PathPatternParser.defaultInstance::parse).toList();
+    this.refusals = refusals;
   }
 
   /** {@link SecurityDefaults#PUBLIC_PATHS} as open paths: probes, metrics scraping, API docs. */
@@ -106,14 +159,18 @@ public class BearerAuthentication implements WebFilter, Ordered {
     }
     String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     if (authorization == null) {
-      return unauthorized(exchange, SecurityMessages.NOT_AUTHENTICATED);
+      return refused(exchange, null, SecurityMessages.NOT_AUTHENTICATED);
     }
     if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
         || authorization.length() == BEARER.length()) {
-      return unauthorized(exchange, SecurityMessages.INVALID_TOKEN);
+      return refused(exchange, null, SecurityMessages.INVALID_TOKEN);
     }
-    return decoder
-        .decode(authorization.substring(BEARER.length()).trim())
+    String token = authorization.substring(BEARER.length()).trim();
+    Mono<Void> instead = refusals.beforeCheck(exchange, token);
+    if (instead != null) {
+      return instead;
+    }
+    return decode(token)
         .map(Optional::of)
         .onErrorResume(BadJwtException.class, refused -> Mono.just(Optional.empty()))
         // any other token error means the keys could not be fetched: ProblemMapper answers 503
@@ -124,7 +181,16 @@ public class BearerAuthentication implements WebFilter, Ordered {
             jwt ->
                 jwt.isPresent()
                     ? authenticated(exchange, chain, path, jwt.get())
-                    : unauthorized(exchange, SecurityMessages.INVALID_TOKEN));
+                    : refused(exchange, token, SecurityMessages.INVALID_TOKEN));
+  }
+
+  /** The decoder's answer, a token it throws out at once included. */
+  private Mono<Jwt> decode(String token) {
+    try {
+      return decoder.decode(token);
+    } catch (JwtException refused) {
+      return Mono.error(refused);
+    }
   }
 
   boolean isOpen(HttpMethod method, PathContainer path) {
@@ -146,6 +212,10 @@ public class BearerAuthentication implements WebFilter, Ordered {
     }
     exchange.getAttributes().put(JWT, jwt);
     return chain.filter(exchange);
+  }
+
+  private Mono<Void> refused(ServerWebExchange exchange, String token, String detail) {
+    return refusals.refused(exchange, token, () -> unauthorized(exchange, detail));
   }
 
   private Mono<Void> unauthorized(ServerWebExchange exchange, String detail) {

@@ -3,6 +3,7 @@ package com.snackmanager.defaults.security;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * Where tokens come from and how fresh revocation data must be.
@@ -15,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     missed nothing else
  * @param verifiedTokens how many access tokens whose signature was checked are kept, so that the
  *     next request with the same token is only validated ({@link VerifiedTokens}); 0 turns it off
+ * @param jwksRefreshCooldown the least time between two fetches of the JWKS for tokens naming an
+ *     unknown {@code kid} ({@link JwksClient}); 0 fetches for each (never in production)
  */
 @ConfigurationProperties("snack.security")
 public record SnackSecurityProperties(
@@ -22,8 +25,10 @@ public record SnackSecurityProperties(
     String audience,
     URI jwksUri,
     Duration tokenVersionRefresh,
-    Integer verifiedTokens) {
+    Integer verifiedTokens,
+    Duration jwksRefreshCooldown) {
 
+  @ConstructorBinding
   public SnackSecurityProperties {
     issuer = issuer == null ? "snack-manager" : issuer;
     audience = audience == null ? "snack-manager" : audience;
@@ -31,5 +36,21 @@ public record SnackSecurityProperties(
     tokenVersionRefresh =
         tokenVersionRefresh == null ? Duration.ofMillis(250) : tokenVersionRefresh;
     verifiedTokens = verifiedTokens == null ? 10_000 : verifiedTokens;
+    jwksRefreshCooldown =
+        jwksRefreshCooldown == null ? Duration.ofSeconds(30) : jwksRefreshCooldown;
+    if (jwksRefreshCooldown.isNegative()) {
+      throw new IllegalArgumentException(
+          "snack.security.jwks-refresh-cooldown must not be negative; got " + jwksRefreshCooldown);
+    }
+  }
+
+  /** With the default JWKS refresh cooldown. */
+  public SnackSecurityProperties(
+      String issuer,
+      String audience,
+      URI jwksUri,
+      Duration tokenVersionRefresh,
+      Integer verifiedTokens) {
+    this(issuer, audience, jwksUri, tokenVersionRefresh, verifiedTokens, null);
   }
 }

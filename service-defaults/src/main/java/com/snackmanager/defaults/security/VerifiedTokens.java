@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -58,9 +60,31 @@ public final class VerifiedTokens implements ReactiveJwtDecoder {
     OAuth2TokenValidator<Jwt> validator =
         SnackJwt.validator(properties.issuer(), properties.audience(), versions);
     nimbus.setJwtValidator(validator);
+    ReactiveJwtDecoder verifier = keysUnavailableAsTokenError(nimbus);
     return properties.verifiedTokens() > 0
-        ? new VerifiedTokens(nimbus, validator, properties.verifiedTokens(), KEEP_FOR)
-        : nimbus;
+        ? new VerifiedTokens(verifier, validator, properties.verifiedTokens(), KEEP_FOR)
+        : verifier;
+  }
+
+  /**
+   * The signature check with its failures as {@link Mono} errors: Spring reports keys it could not
+   * obtain as an {@link IllegalStateException} (a 500), here a {@link JwtException} that is not a
+   * {@link BadJwtException}, which {@link BearerAuthentication} and the services' entry point
+   * answer with a 503; a token it cannot parse is thrown rather than signalled, here signalled.
+   * Only tokens not verified before pass here: a kept token's request has no operator more.
+   */
+  static ReactiveJwtDecoder keysUnavailableAsTokenError(ReactiveJwtDecoder nimbus) {
+    return token -> {
+      Mono<Jwt> decoded;
+      try {
+        decoded = nimbus.decode(token);
+      } catch (JwtException refused) {
+        return Mono.error(refused);
+      }
+      return decoded.onErrorMap(
+          IllegalStateException.class,
+          e -> new JwtException("The signing keys are unavailable: " + e.getMessage(), e));
+    };
   }
 
   @Override

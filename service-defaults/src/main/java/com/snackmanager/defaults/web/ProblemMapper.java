@@ -1,5 +1,6 @@
 package com.snackmanager.defaults.web;
 
+import com.snackmanager.defaults.domain.RuleViolation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,9 @@ public final class ProblemMapper {
   public static ProblemDetail toProblem(Throwable error) {
     if (error instanceof ApiException api) {
       return Problems.of(api.status(), api.detail(), api.errors());
+    }
+    if (error instanceof RuleViolation rule) {
+      return Problems.of(HttpStatus.BAD_REQUEST, rule.detail(), rule.errors());
     }
     if (error instanceof WebExchangeBindException bind) {
       return validation(bind);

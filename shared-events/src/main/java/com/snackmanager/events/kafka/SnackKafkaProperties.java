@@ -1,6 +1,7 @@
 package com.snackmanager.events.kafka;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code snack.kafka.*}: topic layout and consumer retries (see {@link FailureClassifier} for which
  * failures are retried how).
  *
+ * @param topics the topics this service produces or consumes: each is declared at start-up with its
+ *     dead-letter topic ({@link SnackTopics}), so a service can start before the others
  * @param partitions partitions of each declared topic and its dead-letter topic
  * @param replicationFactor replicas of each declared topic
  * @param retries how often a record that failed for a reason that will repeat is retried before it
@@ -18,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("snack.kafka")
 public record SnackKafkaProperties(
+    @DefaultValue List<String> topics,
     @DefaultValue("3") int partitions,
     @DefaultValue("1") short replicationFactor,
     @DefaultValue("3") int retries,
@@ -25,6 +29,7 @@ public record SnackKafkaProperties(
     @DefaultValue("30s") Duration retryBackoffMax) {
 
   public SnackKafkaProperties {
+    topics = List.copyOf(topics);
     if (partitions < 1 || replicationFactor < 1 || retries < 0) {
       throw new IllegalArgumentException(
           "snack.kafka: partitions and replication-factor must be at least 1, retries at least 0");

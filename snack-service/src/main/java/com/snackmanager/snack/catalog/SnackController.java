@@ -1,11 +1,11 @@
 package com.snackmanager.snack.catalog;
 
+import com.snackmanager.defaults.idempotency.IdempotencyKey;
+import com.snackmanager.defaults.idempotency.StoredResponse;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
-import com.snackmanager.snack.idempotency.IdempotencyKey;
-import com.snackmanager.snack.idempotency.StoredResponse;
 import com.snackmanager.snack.image.UploadedImage;
 import com.snackmanager.snack.web.JsonInput;
 import com.snackmanager.snack.web.SnackInput;
@@ -39,8 +39,6 @@ import reactor.core.publisher.Mono;
 class SnackController {
 
   /** Set on a response that is the stored answer to an earlier request with the same key. */
-  static final String REPLAYED_HEADER = "Idempotent-Replayed";
-
   static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
   private final SnackService snacks;
@@ -151,11 +149,11 @@ class SnackController {
   private static ResponseEntity<String> response(StoredResponse stored) {
     ResponseEntity.BodyBuilder response =
         ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
-    if (stored.snackUid() != null) {
-      response.location(URI.create("/snacks/" + stored.snackUid()));
+    if (stored.location() != null) {
+      response.location(URI.create(stored.location()));
     }
     if (stored.replayed()) {
-      response.header(REPLAYED_HEADER, "true");
+      response.header(IdempotencyKey.REPLAYED_HEADER, "true");
     }
     return response.body(stored.body());
   }

@@ -1,6 +1,8 @@
 package com.snackmanager.snack.catalog;
 
+import com.snackmanager.defaults.domain.RuleViolation;
 import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.snack.image.ImageChecker;
 import com.snackmanager.snack.image.ImageProperties;
 import com.snackmanager.snack.image.UploadedImage;
 import com.snackmanager.snack.web.InputValue;
@@ -30,9 +32,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads a {@code multipart/form-data} registration: the text fields into {@link SnackInput}, the
- * {@code image} file part (if any) into a checked {@link UploadedImage}. How much is read at all is
- * bounded by {@code spring.webflux.multipart.*} and {@link
- * com.snackmanager.snack.config.UploadLimits}.
+ * {@code image} file part (if any) into a checked and rewritten {@link UploadedImage} (decoded on
+ * {@link ImageChecker}'s worker, not the event loop). How much is read at all is bounded by {@code
+ * spring.webflux.multipart.*} and {@link com.snackmanager.snack.config.UploadLimits}.
  */
 @Component
 class SnackForms {
@@ -48,11 +50,13 @@ class SnackForms {
       ResolvableType.forClassWithGenerics(MultiValueMap.class, String.class, Part.class);
 
   private final long maxImageBytes;
+  private final ImageChecker images;
   private final HttpMessageReader<MultiValueMap<String, Part>> reader;
 
   @SuppressWarnings("unchecked")
-  SnackForms(ImageProperties properties, ServerCodecConfigurer codecs) {
+  SnackForms(ImageProperties properties, ImageChecker images, ServerCodecConfigurer codecs) {
     this.maxImageBytes = properties.maxSize().toBytes();
+    this.images = images;
     this.reader =
         (HttpMessageReader<MultiValueMap<String, Part>>)
             codecs.getReaders().stream()
@@ -120,7 +124,7 @@ class SnackForms {
                     ? Mono.error(invalidImage(EMPTY_FILE))
                     : Mono.empty();
               }
-              return Mono.just(UploadedImage.check(bytes, maxImageBytes));
+              return images.check(bytes);
             });
   }
 
@@ -136,7 +140,7 @@ class SnackForms {
 
   private Throwable clientError(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApiException) {
+      if (cause instanceof ApiException || cause instanceof RuleViolation) {
         return cause;
       }
       if (cause instanceof DataBufferLimitException) {

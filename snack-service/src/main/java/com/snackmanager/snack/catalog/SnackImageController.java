@@ -20,11 +20,22 @@ import reactor.core.publisher.Mono;
 /**
  * {@code GET /snacks/{uid}/image}: public (an {@code <img src>} sends no token), cacheable, and
  * revalidated by its strong ETag, the picture's SHA-256.
+ *
+ * <p>The bytes were uploaded by a member, so they are served as inert as a browser allows even
+ * though they were rewritten on upload ({@link com.snackmanager.snack.image.UploadedImage}): with
+ * {@code X-Content-Type-Options: nosniff} (never rendered as anything but the checked type) and
+ * {@code Content-Security-Policy: sandbox} (opened directly, the picture is a document in a unique
+ * origin without scripts, forms or plugins — nothing can act with the suite's origin).
  */
 @RestController
 class SnackImageController {
 
   static final String NO_IMAGE = "This snack has no image.";
+
+  /** The policy of an uploaded picture opened as a document: a sandbox, no script, no origin. */
+  static final String SANDBOX = "sandbox";
+
+  private static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
 
   private final SnackImages images;
   private final SnackService snacks;
@@ -37,7 +48,13 @@ class SnackImageController {
   }
 
   @GetMapping("/snacks/{uid}/image")
-  @Operation(summary = "A snack's picture (public; ETag and If-None-Match)")
+  @Operation(
+      summary = "A snack's picture (public; ETag and If-None-Match)",
+      description =
+          "The picture as the server rewrote it on upload, in the format uploaded (JPEG, PNG, GIF"
+              + " or WebP): re-encoded (WebP: reduced to its image chunks), without EXIF or other"
+              + " metadata. Served with Content-Security-Policy: sandbox and"
+              + " X-Content-Type-Options: nosniff.")
   @SecurityRequirements
   Mono<ResponseEntity<byte[]>> image(
       @PathVariable String uid,
@@ -55,6 +72,7 @@ class SnackImageController {
                         ResponseEntity.status(HttpStatus.NOT_MODIFIED)
                             .eTag(image.etag())
                             .cacheControl(cacheControl)
+                            .header(CONTENT_SECURITY_POLICY, SANDBOX)
                             .<byte[]>build())
                     : images.load(uid).map(this::picture));
   }
@@ -67,6 +85,7 @@ class SnackImageController {
         .cacheControl(cacheControl)
         // uploaded content: never let a browser guess another type than the one we checked
         .header("X-Content-Type-Options", "nosniff")
+        .header(CONTENT_SECURITY_POLICY, SANDBOX)
         .body(image.bytes());
   }
 

@@ -1,6 +1,6 @@
 package com.snackmanager.snack.catalog;
 
-import com.snackmanager.snack.web.FieldErrors;
+import com.snackmanager.defaults.domain.FieldErrors;
 import com.snackmanager.snack.web.InputValue;
 import com.snackmanager.snack.web.SnackInput;
 import java.math.BigDecimal;

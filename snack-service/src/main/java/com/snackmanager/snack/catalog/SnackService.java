@@ -1,6 +1,9 @@
 package com.snackmanager.snack.catalog;
 
 import com.snackmanager.defaults.cache.EncodedPage;
+import com.snackmanager.defaults.idempotency.IdempotencyKey;
+import com.snackmanager.defaults.idempotency.IdempotentRequests;
+import com.snackmanager.defaults.idempotency.StoredResponse;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
@@ -9,16 +12,9 @@ import com.snackmanager.events.catalog.SnackRegistered;
 import com.snackmanager.events.catalog.SnackRetired;
 import com.snackmanager.events.catalog.SnackUpdated;
 import com.snackmanager.events.outbox.OutboxWriter;
-import com.snackmanager.snack.idempotency.IdempotencyKey;
-import com.snackmanager.snack.idempotency.IdempotentRequests;
-import com.snackmanager.snack.idempotency.StoredResponse;
 import com.snackmanager.snack.image.SnackImages;
 import com.snackmanager.snack.image.UploadedImage;
 import com.snackmanager.snack.web.SnackInput;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
@@ -190,11 +186,10 @@ public class SnackService {
   }
 
   private StoredResponse created(Snack snack) {
-    return new StoredResponse(
+    return StoredResponse.of(
         HttpStatus.CREATED.value(),
         json.writeValueAsString(SnackView.of(snack)),
-        snack.uid(),
-        false);
+        "/snacks/" + snack.uid());
   }
 
   static ApiException duplicateName() {
@@ -245,13 +240,7 @@ public class SnackService {
             state.currency().name(),
             state.price().toPlainString(),
             image == null ? "" : image.sha256());
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return IdempotentRequests.fingerprint(canonical);
   }
 
   /** A freshly drawn uid that another snack has; drawn again. */

@@ -1,13 +1,13 @@
 package com.snackmanager.snack.config;
 
-import com.snackmanager.snack.idempotency.IdempotencyProperties;
 import com.snackmanager.snack.image.ImageProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The service's own settings, and scheduling (the purge of expired idempotency keys). */
+/**
+ * The service's own settings. (Idempotency-Key handling, with its purge, comes from
+ * service-defaults: {@code snack.idempotency.*}.)
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ImageProperties.class, IdempotencyProperties.class})
-@EnableScheduling
+@EnableConfigurationProperties(ImageProperties.class)
 class ApplicationConfiguration {}

@@ -34,11 +34,11 @@ public class DemoSnacks {
   static final String FOLDER = "demo/snacks/";
 
   private final SnackService snacks;
-  private final long maxImageBytes;
+  private final ImageProperties images;
 
   DemoSnacks(SnackService snacks, ImageProperties images) {
     this.snacks = snacks;
-    this.maxImageBytes = images.maxSize().toBytes();
+    this.images = images;
   }
 
   /** A demo snack: its checked fields and picture. */
@@ -57,10 +57,10 @@ public class DemoSnacks {
 
   /** The demo snacks from {@code demo/snacks/snacks.json}, checked like a registration. */
   public List<DemoSnack> snacks() {
-    return read(maxImageBytes);
+    return read(images);
   }
 
-  private static List<DemoSnack> read(long maxImageBytes) {
+  private static List<DemoSnack> read(ImageProperties images) {
     JsonNode list = JsonInput.tree(text(FOLDER + "snacks.json"));
     List<DemoSnack> snacks = new ArrayList<>();
     for (JsonNode entry : list) {
@@ -71,7 +71,7 @@ public class DemoSnacks {
       UploadedImage picture =
           image == null || image.isNull()
               ? null
-              : UploadedImage.check(bytes(FOLDER + image.stringValue()), maxImageBytes);
+              : UploadedImage.check(bytes(FOLDER + image.stringValue()), images);
       snacks.add(new DemoSnack(state, picture));
     }
     return snacks;

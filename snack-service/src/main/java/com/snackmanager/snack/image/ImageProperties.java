@@ -13,12 +13,17 @@ import org.springframework.util.unit.DataSize;
  * @param maxSwallowSize how much of a too-large upload is still read (and thrown away, never kept)
  *     so that the client, which is still sending, reliably receives the 413 on a reusable
  *     connection; a body longer than that is cut off and its connection closed
+ * @param maxPixels the most pixels (width × height, summed over an animation's frames) a picture
+ *     may have, read from its header before anything is decoded: a few kilobytes of PNG can declare
+ *     50,000 × 50,000 pixels, 10 GB once decoded. 40 MP holds any phone camera's full resolution;
+ *     one such picture takes about 160 MB of heap while it is re-encoded
  */
 @ConfigurationProperties("snack.images")
 public record ImageProperties(
     @DefaultValue("5MB") DataSize maxSize,
     @DefaultValue("1d") Duration cacheMaxAge,
-    @DefaultValue("64MB") DataSize maxSwallowSize) {
+    @DefaultValue("64MB") DataSize maxSwallowSize,
+    @DefaultValue("40000000") long maxPixels) {
 
   /**
    * The largest multipart request body that can carry a picture of {@link #maxSize()} and the

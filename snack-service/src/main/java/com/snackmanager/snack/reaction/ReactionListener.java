@@ -16,8 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ReactionListener {
 
-  static final String GROUP = "snack-service";
-
   private final EventCodec codec;
   private final ReactionProjection projection;
 
@@ -28,7 +26,7 @@ class ReactionListener {
 
   @KafkaListener(
       topics = Topics.REACTIONS,
-      groupId = GROUP,
+      groupId = "${spring.application.name}",
       containerFactory = BatchListeners.FACTORY)
   void onReactions(List<ConsumerRecord<String, String>> records) {
     BatchListeners.process(

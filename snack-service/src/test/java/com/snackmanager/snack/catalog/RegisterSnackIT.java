@@ -3,12 +3,14 @@ package com.snackmanager.snack.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.snackmanager.snack.SnackServiceTest;
+import com.snackmanager.snack.image.TestImages;
 import com.snackmanager.snack.image.UploadedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,11 @@ class RegisterSnackIT extends SnackServiceTest {
     assertIsoTimestamp(snack.get("created_at"));
     assertIsoTimestamp(snack.get("updated_at"));
 
-    assertThat(picture("/snacks/" + uid + "/image")).isEqualTo(shin.imageBytes());
+    // stored re-encoded: the same picture without shin.jpg's EXIF, XMP, ICC and Photoshop segments
+    byte[] stored = picture("/snacks/" + uid + "/image");
+    assertThat(TestImages.jpegMarkers(stored)).doesNotContain(0xE1, 0xE2, 0xED);
+    assertThat(TestImages.decode(stored).getWidth())
+        .isEqualTo(TestImages.decode(shin.imageBytes()).getWidth());
   }
 
   @Test
@@ -227,16 +233,10 @@ class RegisterSnackIT extends SnackServiceTest {
 
   @Test
   void pngGifAndWebpAreRecognisedByContentNotByName() {
-    byte[] png = {
-      (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'
-    };
-    byte[] gif =
-        "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1);
-    byte[] webp = "RIFF\u0024\u0000\u0000\u0000WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1);
     Map<byte[], String> expected = new LinkedHashMap<>();
-    expected.put(png, "image/png");
-    expected.put(gif, "image/gif");
-    expected.put(webp, "image/webp");
+    expected.put(TestImages.picture("png", 3, 2), "image/png");
+    expected.put(TestImages.picture("gif", 3, 2), "image/gif");
+    expected.put(TestImages.WEBP_LOSSLESS, "image/webp");
     expected.forEach(
         (bytes, type) -> {
           JsonNode snack =
@@ -251,16 +251,23 @@ class RegisterSnackIT extends SnackServiceTest {
                           "application/octet-stream"),
                       null),
                   HttpStatus.CREATED);
-          client
-              .get()
-              .uri(snack.get("image").stringValue())
-              .exchange()
-              .expectStatus()
-              .isOk()
-              .expectHeader()
-              .contentType(type)
-              .expectBody(byte[].class)
-              .isEqualTo(bytes);
+          byte[] served =
+              client
+                  .get()
+                  .uri(snack.get("image").stringValue())
+                  .exchange()
+                  .expectStatus()
+                  .isOk()
+                  .expectHeader()
+                  .contentType(type)
+                  .expectBody(byte[].class)
+                  .returnResult()
+                  .getResponseBody();
+          if (type.equals("image/webp")) {
+            assertThat(served).isEqualTo(bytes); // a clean WebP keeps its bytes
+          } else {
+            assertThat(TestImages.decode(served).getWidth()).isEqualTo(3);
+          }
         });
   }
 
@@ -471,12 +478,8 @@ class RegisterSnackIT extends SnackServiceTest {
     get("/snacks/sn_0000000000/", null).expectStatus().isUnauthorized();
   }
 
-  /** A "JPEG" of {@code size} bytes: the JPEG signature, then zeros. */
+  /** A JPEG of {@code size} bytes: a real photo, then zeros after its end (dropped on storing). */
   static byte[] jpegOf(int size) {
-    byte[] bytes = new byte[size];
-    bytes[0] = (byte) 0xFF;
-    bytes[1] = (byte) 0xD8;
-    bytes[2] = (byte) 0xFF;
-    return bytes;
+    return Arrays.copyOf(FIXTURES.get(4).imageBytes(), size);
   }
 }

@@ -3,7 +3,7 @@ package com.snackmanager.snack.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.defaults.domain.RuleViolation;
 import com.snackmanager.snack.web.InputValue;
 import com.snackmanager.snack.web.JsonInput;
 import com.snackmanager.snack.web.SnackInput;
@@ -32,7 +32,7 @@ class SnackRulesTest {
   private static Map<String, List<String>> errors(Map<String, InputValue> fields) {
     try {
       register(fields);
-    } catch (ApiException e) {
+    } catch (RuleViolation e) {
       return e.errors();
     }
     throw new AssertionError("expected a 400 for " + fields);
@@ -50,9 +50,9 @@ class SnackRulesTest {
 
   @Test
   void everyMissingFieldIsReportedAtOnceAndDescIsOptional() {
-    ApiException error =
+    RuleViolation error =
         org.junit.jupiter.api.Assertions.assertThrows(
-            ApiException.class, () -> SnackRules.registration(SnackInput.empty()));
+            RuleViolation.class, () -> SnackRules.registration(SnackInput.empty()));
     assertThat(error.errors()).containsOnlyKeys("name", "url", "currency", "price");
     assertThat(error.detail()).isEqualTo("name: This field is required.");
   }
@@ -188,13 +188,13 @@ class SnackRulesTest {
     fields.put("price", new InputValue.Text("1.25"));
     SnackState dollars = register(fields);
     assertThatThrownBy(() -> SnackRules.edit(dollars, JsonInput.parse("{\"currency\": \"KRW\"}")))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(RuleViolation.class)
         .hasMessage("price: KRW prices have no decimal places.");
     assertThatThrownBy(() -> SnackRules.edit(dollars, JsonInput.parse("{\"status\": \"GONE\"}")))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(RuleViolation.class)
         .hasMessage("status: \"GONE\" is not a valid choice; use ACTIVE or RETIRED.");
     assertThatThrownBy(() -> SnackRules.edit(dollars, JsonInput.parse("{\"name\": null}")))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(RuleViolation.class)
         .hasMessage("name: This field may not be null.");
   }
 
@@ -206,7 +206,7 @@ class SnackRulesTest {
 
     SnackState current = register(valid());
     assertThatThrownBy(() -> SnackRules.edit(current, JsonInput.parse("{\"stauts\": \"RETIRED\"}")))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOf(RuleViolation.class)
         .hasMessage("stauts: Unknown field.");
   }
 }

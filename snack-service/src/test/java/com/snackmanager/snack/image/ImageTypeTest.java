@@ -7,6 +7,7 @@ import com.snackmanager.defaults.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 
 class ImageTypeTest {
 
@@ -43,20 +44,26 @@ class ImageTypeTest {
 
   @Test
   void anUploadIsCheckedForFormatAndSize() {
-    UploadedImage image = UploadedImage.check(PNG, 100);
+    byte[] png = TestImages.picture("png", 2, 2);
+    UploadedImage image = UploadedImage.check(png, limit(100));
     assertThat(image.type().contentType()).isEqualTo("image/png");
     assertThat(image.sha256()).hasSize(64).matches("[0-9a-f]+");
 
-    assertThatThrownBy(() -> UploadedImage.check("hello".getBytes(StandardCharsets.UTF_8), 100))
+    assertThatThrownBy(
+            () -> UploadedImage.check("hello".getBytes(StandardCharsets.UTF_8), limit(100)))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
               assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
               assertThat(e.errors()).containsKey("image");
             });
-    assertThatThrownBy(() -> UploadedImage.check(JPEG, 5))
+    assertThatThrownBy(() -> UploadedImage.check(JPEG, limit(5)))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE));
+  }
+
+  private static ImageProperties limit(long bytes) {
+    return new ImageProperties(DataSize.ofBytes(bytes), null, null, 40_000_000);
   }
 }

@@ -99,7 +99,7 @@ class ReactionProjectionIT extends SnackServiceTest {
     JsonNode sevenThree = list.get(1);
     assertThat(sevenThree.get("like_reaction_count").longValue()).isEqualTo(7);
     assertThat(sevenThree.get("hate_reaction_count").longValue()).isEqualTo(3);
-    assertThat(sevenThree.get("like_ratio").decimalValue()).isEqualByComparingTo("2.333333");
+    assertThat(sevenThree.get("like_ratio").decimalValue()).isEqualByComparingTo("2.333");
     assertThat(list.get(2).get("like_ratio").decimalValue()).isEqualByComparingTo("1.5");
     assertThat(list.get(0).get("like_ratio").decimalValue()).isEqualByComparingTo("3");
     assertThat(list.get(3).get("like_ratio").decimalValue()).isEqualByComparingTo("0");

@@ -1,5 +1,6 @@
 package com.snackmanager.statistics.order;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.order.Contribution.Counts;
 import com.snackmanager.statistics.order.Contribution.CurrencyKey;
 import com.snackmanager.statistics.order.Contribution.Money;

@@ -1,5 +1,6 @@
 package com.snackmanager.statistics.order;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.period.Grain;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -130,7 +131,8 @@ public record Contribution(
     SortedMap<CurrencyKey, Money> totals = new TreeMap<>();
     SortedMap<SnackKey, Counts> snacks = new TreeMap<>();
     SortedMap<SnackCurrencyKey, Money> snackTotals = new TreeMap<>();
-    boolean keeps = fact.status().keepsFigures();
+    // a cancelled order is counted, but keeps no snack quantity and no money
+    boolean keeps = fact.status() != OrderStatus.CANCELLED;
     for (Grain grain : Grain.values()) {
       LocalDate bucket = grain.bucketOf(fact.localDate());
       statuses.put(

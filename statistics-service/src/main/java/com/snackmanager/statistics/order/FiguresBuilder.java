@@ -1,5 +1,6 @@
 package com.snackmanager.statistics.order;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.money.Totals;
 import com.snackmanager.statistics.period.Period;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package com.snackmanager.statistics.order;
 
+import com.snackmanager.events.orders.OrderStatus;
 import java.time.Instant;
 import java.util.List;
 

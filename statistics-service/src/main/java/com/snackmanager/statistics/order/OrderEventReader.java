@@ -6,6 +6,7 @@ import com.snackmanager.events.envelope.MalformedEventException;
 import com.snackmanager.events.orders.OrderLine;
 import com.snackmanager.events.orders.OrderPlaced;
 import com.snackmanager.events.orders.OrderRevised;
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.events.orders.OrderStatusChanged;
 import com.snackmanager.statistics.order.OrderChange.Placed;
 import com.snackmanager.statistics.order.OrderChange.Revised;

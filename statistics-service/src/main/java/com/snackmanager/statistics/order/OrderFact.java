@@ -1,5 +1,6 @@
 package com.snackmanager.statistics.order;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.order.OrderChange.Placed;
 import com.snackmanager.statistics.order.OrderChange.Revised;
 import com.snackmanager.statistics.order.OrderChange.StatusChanged;

@@ -2,6 +2,7 @@ package com.snackmanager.statistics.order;
 
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.money.Totals;
 import com.snackmanager.statistics.period.BucketPlan;
 import com.snackmanager.statistics.period.DateRange;

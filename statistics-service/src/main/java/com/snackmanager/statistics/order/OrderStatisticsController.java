@@ -3,6 +3,7 @@ package com.snackmanager.statistics.order;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.csv.CsvEncoder;
 import com.snackmanager.statistics.csv.CsvList;
 import com.snackmanager.statistics.csv.Encoded;

@@ -1,5 +1,6 @@
 package com.snackmanager.statistics.order;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.csv.CsvExportable;
 import com.snackmanager.statistics.csv.CsvRow;
 import com.snackmanager.statistics.csv.CsvTable;

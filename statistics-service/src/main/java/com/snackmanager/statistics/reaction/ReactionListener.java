@@ -51,7 +51,7 @@ class ReactionListener {
   @KafkaListener(
       id = Streams.REACTIONS_LISTENER,
       topics = Topics.REACTIONS,
-      groupId = Streams.GROUP,
+      groupId = "${spring.application.name}",
       containerFactory = BatchListeners.FACTORY)
   void onMessages(List<ConsumerRecord<String, String>> records) {
     BatchListeners.process(

@@ -48,7 +48,10 @@ class CatalogListener {
     this.progress = progress;
   }
 
-  @KafkaListener(id = Streams.CATALOG_LISTENER, topics = Topics.CATALOG, groupId = Streams.GROUP)
+  @KafkaListener(
+      id = Streams.CATALOG_LISTENER,
+      topics = Topics.CATALOG,
+      groupId = "${spring.application.name}")
   void onMessage(ConsumerRecord<String, String> record) {
     EventEnvelope envelope = codec.decode(record.value());
     SnackName name = name(envelope);

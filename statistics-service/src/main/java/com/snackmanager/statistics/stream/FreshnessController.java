@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,8 +24,14 @@ class FreshnessController {
   private final KafkaOffsets offsets;
   private final StreamProgress progress;
   private final Clock clock;
+  private final String group;
 
-  FreshnessController(KafkaOffsets offsets, StreamProgress progress, Clock clock) {
+  FreshnessController(
+      KafkaOffsets offsets,
+      StreamProgress progress,
+      Clock clock,
+      @Value("${spring.application.name}") String group) {
+    this.group = group;
     this.offsets = offsets;
     this.progress = progress;
     this.clock = clock;
@@ -41,7 +48,7 @@ class FreshnessController {
       produces = {MediaType.APPLICATION_JSON_VALUE, CsvEncoder.TEXT_CSV_VALUE})
   Mono<Freshness> freshness() {
     Mono<Lag> lag =
-        Mono.fromCallable(() -> new Lag(offsets.lag(Streams.GROUP, Streams.TOPICS), null))
+        Mono.fromCallable(() -> new Lag(offsets.lag(group, Streams.TOPICS), null))
             .subscribeOn(Schedulers.boundedElastic())
             .onErrorResume(
                 KafkaOffsets.KafkaUnavailableException.class,
@@ -54,7 +61,7 @@ class FreshnessController {
             both ->
                 Freshness.of(
                     clock.instant(),
-                    Streams.GROUP,
+                    group,
                     Streams.TOPICS,
                     both.getT1().byTopic(),
                     both.getT1().error(),

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -52,6 +53,7 @@ public class Rebuild {
   private final DatabaseClient db;
   private final FiguresCache figures;
   private final Clock clock;
+  private final String group;
   private final AtomicBoolean running = new AtomicBoolean();
 
   Rebuild(
@@ -59,7 +61,9 @@ public class Rebuild {
       KafkaOffsets offsets,
       DatabaseClient db,
       FiguresCache figures,
-      Clock clock) {
+      Clock clock,
+      @Value("${spring.application.name}") String group) {
+    this.group = group;
     this.listeners = listeners;
     this.offsets = offsets;
     this.db = db;
@@ -99,7 +103,7 @@ public class Rebuild {
   }
 
   private long resetOffsets() {
-    return Mono.fromCallable(() -> offsets.resetToEarliest(Streams.GROUP, Streams.TOPICS))
+    return Mono.fromCallable(() -> offsets.resetToEarliest(group, Streams.TOPICS))
         .retryWhen(
             Retry.fixedDelay(LEAVE_GROUP_PATIENCE.toMillis() / 250, Duration.ofMillis(250))
                 .filter(Rebuild::groupNotEmpty))
@@ -109,7 +113,7 @@ public class Rebuild {
                 new ApiException(
                     HttpStatus.CONFLICT,
                     "The consumer group "
-                        + Streams.GROUP
+                        + group
                         + " still has active members (other replicas?); run the rebuild with"
                         + " one replica."))
         .block();

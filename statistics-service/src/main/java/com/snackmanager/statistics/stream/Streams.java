@@ -3,11 +3,11 @@ package com.snackmanager.statistics.stream;
 import com.snackmanager.events.envelope.Topics;
 import java.util.List;
 
-/** The topics the statistics consume, their consumer group and listener container ids. */
+/**
+ * The topics the statistics consume and their listener container ids. The consumer group is the
+ * service's name ({@code spring.application.name}), as in every service.
+ */
 public final class Streams {
-
-  /** The consumer group of every statistics listener. */
-  public static final String GROUP = "statistics-service";
 
   public static final String ORDERS_LISTENER = "statistics-orders";
   public static final String REACTIONS_LISTENER = "statistics-reactions";

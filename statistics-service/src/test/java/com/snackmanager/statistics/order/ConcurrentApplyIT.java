@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ConcurrentApplyIT extends StatisticsServiceTest {
 
-  @Autowired OrderEventsListener listener;
+  @Autowired OrderListener listener;
 
   @Test
   void concurrentDeliveriesKeepTheFiguresExact() throws Exception {

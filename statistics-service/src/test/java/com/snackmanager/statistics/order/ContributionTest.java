@@ -9,6 +9,7 @@ import static com.snackmanager.statistics.order.OrderFactTest.REVISED;
 import static com.snackmanager.statistics.order.OrderFactTest.SEOUL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.order.Contribution.Counts;
 import com.snackmanager.statistics.order.Contribution.CurrencyKey;
 import com.snackmanager.statistics.order.Contribution.Money;

@@ -2,6 +2,7 @@ package com.snackmanager.statistics.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.events.orders.OrderStatus;
 import com.snackmanager.statistics.order.OrderChange.Placed;
 import com.snackmanager.statistics.order.OrderChange.Revised;
 import com.snackmanager.statistics.order.OrderChange.StatusChanged;

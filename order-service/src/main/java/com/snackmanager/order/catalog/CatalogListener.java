@@ -21,15 +21,15 @@ import reactor.core.publisher.Mono;
  * unknown event types are recorded and skipped; a malformed one goes to the dead-letter topic.
  */
 @Component
-public class CatalogEvents {
+public class CatalogListener {
 
-  private static final Logger log = LoggerFactory.getLogger(CatalogEvents.class);
+  private static final Logger log = LoggerFactory.getLogger(CatalogListener.class);
 
   private final EventCodec codec;
   private final InboxProcessor inbox;
   private final CatalogSnacks snacks;
 
-  CatalogEvents(EventCodec codec, InboxProcessor inbox, CatalogSnacks snacks) {
+  CatalogListener(EventCodec codec, InboxProcessor inbox, CatalogSnacks snacks) {
     this.codec = codec;
     this.inbox = inbox;
     this.snacks = snacks;

@@ -18,14 +18,14 @@ import reactor.core.publisher.Mono;
  * breaks the contract goes to the dead-letter topic.
  */
 @Component
-class OrderEventsListener {
+class OrderListener {
 
   private final EventCodec codec;
   private final InboxProcessor inbox;
   private final OrderProjection projection;
   private final StreamProgress progress;
 
-  OrderEventsListener(
+  OrderListener(
       EventCodec codec, InboxProcessor inbox, OrderProjection projection, StreamProgress progress) {
     this.codec = codec;
     this.inbox = inbox;
@@ -33,7 +33,10 @@ class OrderEventsListener {
     this.progress = progress;
   }
 
-  @KafkaListener(id = Streams.ORDERS_LISTENER, topics = Topics.ORDERS, groupId = Streams.GROUP)
+  @KafkaListener(
+      id = Streams.ORDERS_LISTENER,
+      topics = Topics.ORDERS,
+      groupId = "${spring.application.name}")
   void onMessage(ConsumerRecord<String, String> record) {
     EventEnvelope envelope = codec.decode(record.value());
     Optional<OrderChange> change = OrderEventReader.read(envelope, codec);

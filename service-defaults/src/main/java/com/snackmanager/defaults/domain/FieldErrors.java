@@ -1,20 +1,20 @@
-package com.snackmanager.auth.web;
+package com.snackmanager.defaults.domain;
 
-import com.snackmanager.defaults.web.ApiException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 
 /**
- * Collects the problems of a request body field by field, in the order they were found, and turns
- * them into one 400 with {@code errors: {field: [messages]}}.
+ * The problems of one request, field by field ({@code email}, {@code snacks[1].quantity}), thrown
+ * together as one {@link RuleViolation} (a 400 whose detail is the first problem), so a client
+ * learns of every bad field at once. Messages are the seed's (Django REST framework's) wording.
  */
 public final class FieldErrors {
 
   public static final String REQUIRED = "This field is required.";
   public static final String BLANK = "This field may not be blank.";
+  public static final String NULL = "This field may not be null.";
 
   private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
@@ -52,13 +52,12 @@ public final class FieldErrors {
     return Map.copyOf(errors);
   }
 
-  /** Throws the 400 if anything was recorded. */
+  /** Throws the violation if anything was recorded. */
   public void throwIfAny() {
     if (errors.isEmpty()) {
       return;
     }
     Map.Entry<String, List<String>> first = errors.entrySet().iterator().next();
-    String detail = first.getKey() + ": " + first.getValue().get(0);
-    throw new ApiException(HttpStatus.BAD_REQUEST, detail, new LinkedHashMap<>(errors));
+    throw new RuleViolation(first.getKey() + ": " + first.getValue().get(0), errors);
   }
 }

@@ -17,13 +17,13 @@ import org.springframework.stereotype.Component;
  * snack and written in one statement. The counts inside the events are informational only.
  */
 @Component
-public class ReactionEvents {
+public class ReactionListener {
 
   private final EventCodec codec;
   private final InboxProcessor inbox;
   private final ReactionCounts counts;
 
-  ReactionEvents(EventCodec codec, InboxProcessor inbox, ReactionCounts counts) {
+  ReactionListener(EventCodec codec, InboxProcessor inbox, ReactionCounts counts) {
     this.codec = codec;
     this.inbox = inbox;
     this.counts = counts;
