@@ -2,6 +2,8 @@ package com.snackmanager.events;
 
 import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.inbox.InboxProcessor;
+import com.snackmanager.events.inbox.InboxProperties;
+import com.snackmanager.events.inbox.InboxRetention;
 import com.snackmanager.events.kafka.BatchListeners;
 import com.snackmanager.events.kafka.DeadLetterEndpoint;
 import com.snackmanager.events.kafka.DeadLetterReplay;
@@ -57,7 +59,11 @@ import org.springframework.transaction.ReactiveTransactionManager;
       "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration"
     },
     before = KafkaAutoConfiguration.class)
-@EnableConfigurationProperties({OutboxProperties.class, SnackKafkaProperties.class})
+@EnableConfigurationProperties({
+  OutboxProperties.class,
+  InboxProperties.class,
+  SnackKafkaProperties.class
+})
 @Import({
   SnackEventsAutoConfiguration.TracingConfiguration.class,
   SnackEventsAutoConfiguration.DatabaseConfiguration.class,
@@ -88,6 +94,12 @@ public class SnackEventsAutoConfiguration {
     @ConditionalOnMissingBean
     InboxProcessor inboxProcessor(DatabaseClient db, ReactiveTransactionManager transactions) {
       return new InboxProcessor(db, transactions);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    InboxRetention inboxRetention(DatabaseClient db, InboxProperties properties) {
+      return new InboxRetention(db, properties);
     }
 
     @Bean
