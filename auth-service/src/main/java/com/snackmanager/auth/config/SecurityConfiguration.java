@@ -10,17 +10,12 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 /**
  * Who may call what. Sign-up, login, refresh and the key set are public; member management and the
@@ -41,7 +36,11 @@ class SecurityConfiguration {
         .apply(http)
         // a stale token sent along to a public endpoint (the frontend attaches it everywhere) is
         // ignored rather than refused: it must not stop anyone from logging in again
-        .oauth2ResourceServer(server -> server.bearerTokenConverter(bearerOutsidePublicPaths()))
+        .oauth2ResourceServer(
+            server ->
+                server.bearerTokenConverter(
+                    SecurityDefaults.bearerIgnoredOn(
+                        ServerWebExchangeMatchers.pathMatchers(PUBLIC_ENDPOINTS))))
         .authorizeExchange(
             exchanges ->
                 exchanges
@@ -72,18 +71,5 @@ class SecurityConfiguration {
             .build(),
         properties,
         versions);
-  }
-
-  private static ServerBearerTokenAuthenticationConverter bearerOutsidePublicPaths() {
-    ServerWebExchangeMatcher publicEndpoints =
-        ServerWebExchangeMatchers.pathMatchers(PUBLIC_ENDPOINTS);
-    return new ServerBearerTokenAuthenticationConverter() {
-      @Override
-      public Mono<Authentication> convert(ServerWebExchange exchange) {
-        return publicEndpoints
-            .matches(exchange)
-            .flatMap(match -> match.isMatch() ? Mono.empty() : super.convert(exchange));
-      }
-    };
   }
 }

@@ -5,11 +5,16 @@ import com.snackmanager.defaults.web.SecurityMessages;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 
 /**
  * The security every service shares: a stateless bearer-token resource server whose failures are
@@ -49,6 +54,23 @@ public final class SecurityDefaults {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(SnackJwt.authentication()))
                     .authenticationEntryPoint(entryPoint())
                     .accessDeniedHandler(accessDenied()));
+  }
+
+  /**
+   * A bearer-token converter that ignores the token on the requests {@code ignoredOn} matches: a
+   * stale token a frontend sends along to a public endpoint (sign-in, a picture) must not turn an
+   * open request into a 401.
+   */
+  public static ServerBearerTokenAuthenticationConverter bearerIgnoredOn(
+      ServerWebExchangeMatcher ignoredOn) {
+    return new ServerBearerTokenAuthenticationConverter() {
+      @Override
+      public Mono<Authentication> convert(ServerWebExchange exchange) {
+        return ignoredOn
+            .matches(exchange)
+            .flatMap(match -> match.isMatch() ? Mono.empty() : super.convert(exchange));
+      }
+    };
   }
 
   /**

@@ -22,8 +22,15 @@ public final class Ordering {
     }
     List<Key> keys = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    for (String part : raw.split(",")) {
+    // -1: ",,," gives four empty fields to refuse, not no fields at all (which was an empty ORDER
+    // BY)
+    for (String part : raw.split(",", -1)) {
       String token = part.trim();
+      if (token.isEmpty() || token.equals("-")) {
+        throw ApiException.invalidField(
+            "ordering",
+            "Empty ordering field in \"" + raw + "\"; separate field names with single commas.");
+      }
       boolean descending = token.startsWith("-");
       String field = descending ? token.substring(1) : token;
       if (!allowed.contains(field)) {

@@ -5,13 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
 
 /**
  * Who may call what: snack pictures are public (a browser's {@code <img src>} sends no token);
@@ -28,7 +23,11 @@ class SecurityConfiguration {
     return defaults
         .apply(http)
         // a stale token sent along with a picture request is ignored rather than refused
-        .oauth2ResourceServer(server -> server.bearerTokenConverter(bearerOutsidePictures()))
+        .oauth2ResourceServer(
+            server ->
+                server.bearerTokenConverter(
+                    SecurityDefaults.bearerIgnoredOn(
+                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, IMAGE))))
         .authorizeExchange(
             exchanges ->
                 exchanges
@@ -43,18 +42,5 @@ class SecurityConfiguration {
                     .anyExchange()
                     .authenticated())
         .build();
-  }
-
-  private static ServerBearerTokenAuthenticationConverter bearerOutsidePictures() {
-    ServerWebExchangeMatcher pictures =
-        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, IMAGE);
-    return new ServerBearerTokenAuthenticationConverter() {
-      @Override
-      public Mono<Authentication> convert(ServerWebExchange exchange) {
-        return pictures
-            .matches(exchange)
-            .flatMap(match -> match.isMatch() ? Mono.empty() : super.convert(exchange));
-      }
-    };
   }
 }
