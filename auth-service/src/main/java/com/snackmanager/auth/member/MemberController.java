@@ -6,6 +6,7 @@ import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,7 @@ class MemberController {
   }
 
   @PostMapping("/auth/sign-up")
+  @SecurityRequirements // open: no token needed (the document's default is a bearer token)
   @ResponseStatus(HttpStatus.CREATED)
   Mono<MemberProfile> signUp(@RequestBody SignUpRequest request) {
     return members.signUp(request).map(MemberProfile::of);

@@ -3,6 +3,7 @@ package com.snackmanager.auth.token;
 import com.snackmanager.auth.member.EmailAddress;
 import com.snackmanager.defaults.domain.FieldErrors;
 import com.snackmanager.defaults.security.AuthenticatedMember;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -32,6 +33,7 @@ class TokenController {
   }
 
   @PostMapping("/auth/token")
+  @SecurityRequirements // open: no token needed (the document's default is a bearer token)
   Mono<TokenPair> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
     FieldErrors errors = new FieldErrors();
     boolean byEmail = request.email() != null || request.username() == null;
@@ -62,6 +64,7 @@ class TokenController {
   }
 
   @PostMapping("/auth/token/refresh")
+  @SecurityRequirements // open: no token needed (the document's default is a bearer token)
   Mono<TokenPair> refresh(@RequestBody RefreshTokenRequest request) {
     FieldErrors errors = new FieldErrors();
     String refresh = errors.required("refresh", request.refresh());
@@ -80,6 +83,7 @@ class TokenController {
 
   /** The public JSON Web Key Set every service verifies access tokens with. */
   @GetMapping("/auth/jwks")
+  @SecurityRequirements // open: no token needed (the document's default is a bearer token)
   Mono<ResponseEntity<Map<String, Object>>> jwks() {
     return Mono.just(
         ResponseEntity.ok()
