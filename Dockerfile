@@ -29,9 +29,13 @@ COPY --from=layers /build/layers/application/ ./
 # (Kubernetes mounts an emptyDir there: the root file system is read-only).
 ENV SERVER_PORT=${PORT} \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp"
+# State a container may keep on a volume: the auth-service's own signing key in docker-compose
+# (SNACK_JWT_GENERATED_KEY_FILE). Owned by the service user, so a fresh named volume mounted here is too.
+RUN install -d -o 10001 -g 10001 -m 700 /var/lib/snack/keys
 # numeric, so that Kubernetes' runAsNonRoot can verify it
 USER 10001:10001
-EXPOSE ${PORT}
+# the API; actuator (probes, metrics) answers on the management port, 9090 (service-defaults)
+EXPOSE ${PORT} 9090
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
-  CMD curl -fsS -o /dev/null "http://127.0.0.1:${SERVER_PORT}/actuator/health/readiness" || exit 1
+  CMD curl -fsS -o /dev/null "http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-9090}/actuator/health/readiness" || exit 1
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

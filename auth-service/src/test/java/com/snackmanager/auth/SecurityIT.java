@@ -19,13 +19,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What the auth-service accepts as an access token, and what it publishes to check one. */
 class SecurityIT extends AuthServiceTest {
 
   @Autowired SigningKeys keys;
+
+  /** Actuator's own port (random in tests), where the probes and Prometheus go. */
+  @LocalManagementPort int managementPort;
 
   @Test
   void checksAnswerByRole() {
@@ -150,8 +155,16 @@ class SecurityIT extends AuthServiceTest {
   }
 
   @Test
-  void healthIsPublic() {
-    get("/actuator/health/liveness", null).expectStatus().isOk();
+  void healthIsOpenOnTheManagementPortOnly() {
+    WebTestClient.bindToServer()
+        .baseUrl("http://127.0.0.1:" + managementPort)
+        .build()
+        .get()
+        .uri("/actuator/health/liveness")
+        .exchange()
+        .expectStatus()
+        .isOk();
+    get("/actuator/health/liveness", null).expectStatus().isNotFound();
   }
 
   @Test

@@ -39,6 +39,20 @@ final class Members {
         id, email, password, body.path("access").asString(), body.path("refresh").asString());
   }
 
+  /**
+   * A new member promoted to admin by the bootstrap admin, signed in again so its token says ADMIN:
+   * for tests that resign, sign out or otherwise spend an admin, which must never be the bootstrap
+   * admin every other test signs in as.
+   */
+  Member newAdmin(String prefix) {
+    Member member = signUp(prefix);
+    Api.Response promoted =
+        api.as(admin().access())
+            .patch("/auth/users/" + member.id() + "/", Map.of("member_type", "ADMIN"));
+    assertThat(promoted.status()).as(promoted.raw().body()).isEqualTo(200);
+    return login(member.email(), member.password(), member.id());
+  }
+
   Member admin() {
     Api.Response tokens =
         api.post(

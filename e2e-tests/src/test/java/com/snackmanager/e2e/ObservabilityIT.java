@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 6's operational promises on the running suite: one trace from a reaction request to the
  * statistics-service's consumer, request ids in responses and errors, business metrics on every
- * service's Prometheus endpoint.
+ * service's Prometheus endpoint (on its management port: issue 14).
  */
 class ObservabilityIT {
 
@@ -104,6 +104,21 @@ class ObservabilityIT {
                     .containsPattern("snack_orders\\{[^}]*status=\"CREATED\""));
   }
 
+  /** Probes and metrics on each process's management port; the API ports have no actuator. */
+  @Test
+  void actuatorAnswersOnlyOnTheManagementPorts() {
+    for (int port = 8080; port <= 8085; port++) {
+      assertThat(new Api(suite.management(port)).get("/actuator/health/readiness").status())
+          .as("readiness on the management port of " + port)
+          .isEqualTo(200);
+      assertThat(new Api(suite.service(port)).get("/actuator/health/readiness").status())
+          .as("no actuator on API port " + port)
+          .isEqualTo(404);
+    }
+    assertThat(api.get("/actuator/prometheus").status()).as("through the gateway").isEqualTo(404);
+    assertThat(api.get("/actuator/health").status()).as("through the gateway").isEqualTo(404);
+  }
+
   /** A new snack the member has liked (so every service knows it); its uid. */
   private String likedSnack(Member member, String name) {
     String uid =
@@ -116,7 +131,7 @@ class ObservabilityIT {
   }
 
   private String metrics(int defaultPort) {
-    Api.Response response = new Api(suite.service(defaultPort)).get("/actuator/prometheus");
+    Api.Response response = new Api(suite.management(defaultPort)).get("/actuator/prometheus");
     assertThat(response.status()).isEqualTo(200);
     return response.raw().body();
   }

@@ -27,6 +27,9 @@ final class RunningSuite {
   static final String ADMIN_PASSWORD = "e2e-admin-password";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
+  /** The local runner's management port of a service: its API port + 1000 (ServiceTable). */
+  private static final int MANAGEMENT_PORT_SHIFT = 1000;
+
   private static RunningSuite instance;
 
   private final int gatewayPort;
@@ -53,6 +56,15 @@ final class RunningSuite {
   /** A service's own address, for comparing straight-to-service with through-the-gateway. */
   String service(int defaultPort) {
     return "http://127.0.0.1:" + (defaultPort + portOffset);
+  }
+
+  /**
+   * A service's management address (actuator: probes, {@code /actuator/prometheus}), by its default
+   * API port: the local runner puts each service's management port 1000 above its API port (8084 →
+   * 9084, then shifted like the API port); the API port answers 404 under {@code /actuator}.
+   */
+  String management(int defaultPort) {
+    return "http://127.0.0.1:" + (defaultPort + MANAGEMENT_PORT_SHIFT + portOffset);
   }
 
   /** A process's log file ({@code auth-service}, {@code statistics-service}, ...). */
@@ -141,11 +153,15 @@ final class RunningSuite {
     }
   }
 
-  /** An offset that puts all six service ports (8080-8085 shifted) on free ports. */
+  /**
+   * An offset that puts all six service ports (8080-8085 shifted) and their management ports
+   * (9080-9085 shifted) on free ports.
+   */
   private static int freeServiceOffset() {
     for (int offset = 20000; offset < 40000; offset += 1000) {
       int shift = offset;
-      if (IntStream.rangeClosed(8080, 8085).allMatch(port -> isFree(port + shift))) {
+      if (IntStream.rangeClosed(8080, 8085)
+          .allMatch(port -> isFree(port + shift) && isFree(port + MANAGEMENT_PORT_SHIFT + shift))) {
         return offset;
       }
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -39,6 +41,11 @@ class ServiceDefaultsIT {
   @Autowired ReactiveStringRedisTemplate redis;
   @Autowired LettuceConnectionFactory redisConnections;
   @Autowired HealthEndpointGroups healthGroups;
+
+  /** Actuator's own port (random in tests), where the probes and Prometheus go. */
+  @LocalManagementPort int managementPort;
+
+  @LocalServerPort int serverPort;
 
   private final long memberId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
 
@@ -429,15 +436,33 @@ class ServiceDefaultsIT {
   }
 
   @Test
-  void healthIsPublic() {
-    get("/actuator/health/liveness", null).expectStatus().isOk();
+  void healthIsOpenOnTheManagementPortAndTheApiPortHasNoActuator() {
+    management().get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    management()
+        .get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+    for (String path :
+        new String[] {"/actuator/health/liveness", "/actuator/health", "/actuator/prometheus"}) {
+      get(path, null).expectStatus().isNotFound();
+    }
+    assertThat(managementPort).isPositive().isNotEqualTo(serverPort);
   }
 
   @Test
   void readinessWaitsForTheDatabaseButNotForRedis() {
     assertThat(healthGroups.get("readiness").isMember("r2dbc")).isTrue();
     assertThat(healthGroups.get("readiness").isMember("redis")).isFalse();
-    get("/actuator/health/readiness", null).expectStatus().isOk();
+    management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+  }
+
+  private WebTestClient management() {
+    // a client of its own: the auto-configured one's URI factory pins it to the API port
+    return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
   }
 
   @Test

@@ -63,6 +63,16 @@ class TokenConfiguration {
       log.info("Signing tokens with the key from SNACK_JWT_PRIVATE_KEY (kid {})", keys.keyId());
       return keys;
     }
+    if (hasText(properties.generatedKeyFile())) {
+      Path file = Path.of(properties.generatedKeyFile().trim());
+      SigningKeys keys = GeneratedKeyFile.readOrCreate(file);
+      log.warn(
+          "No SNACK_JWT_PRIVATE_KEY_FILE or SNACK_JWT_PRIVATE_KEY: signing with the key the"
+              + " auth-service keeps in {} (kid {}). Development only: replicas need a shared key.",
+          file,
+          keys.keyId());
+      return keys;
+    }
     SigningKeys keys = SigningKeys.generate();
     log.warn(
         "No SNACK_JWT_PRIVATE_KEY_FILE or SNACK_JWT_PRIVATE_KEY: signing with a key generated at"

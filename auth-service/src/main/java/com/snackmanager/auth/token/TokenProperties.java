@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sessionLifetime the absolute lifetime of a session (a refresh-token family), counted from
  *     its sign-in: after it, refreshing is refused however active the session was, and the member
  *     signs in again
+ * @param generatedKeyFile where no key is given (neither of the above): a file the auth-service
+ *     keeps its own key in ({@code SNACK_JWT_GENERATED_KEY_FILE}), generated on the first start and
+ *     read on every later one, so a restart signs nobody out (docker-compose, the dev overlay);
+ *     without it, a throw-away key per start
  */
 @ConfigurationProperties("snack.jwt")
 public record TokenProperties(
@@ -30,4 +34,5 @@ public record TokenProperties(
     @DefaultValue("7d") Duration refreshTtl,
     @DefaultValue("30d") Duration sessionLifetime,
     String publishedKeysFile,
-    String publishedKeys) {}
+    String publishedKeys,
+    String generatedKeyFile) {}

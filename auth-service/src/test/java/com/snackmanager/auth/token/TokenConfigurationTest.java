@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +35,14 @@ class TokenConfigurationTest {
 
   private static TokenProperties properties(String file, String text) {
     return new TokenProperties(
-        file, text, Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofDays(30), null, null);
+        file,
+        text,
+        Duration.ofMinutes(15),
+        Duration.ofDays(7),
+        Duration.ofDays(30),
+        null,
+        null,
+        null);
   }
 
   @Test
@@ -49,6 +60,7 @@ class TokenConfigurationTest {
                 Duration.ofDays(7),
                 Duration.ofDays(30),
                 file.toString(),
+                null,
                 null));
     assertThat(keys.publicKey()).isEqualTo(signing.getPublic());
     assertThat(keys.verificationKeys()).hasSize(2);
@@ -76,6 +88,65 @@ class TokenConfigurationTest {
     SigningKeys first = configuration.signingKeys(properties(null, null));
     SigningKeys second = configuration.signingKeys(properties(" ", ""));
     assertThat(first.keyId()).isNotEqualTo(second.keyId());
+  }
+
+  private static TokenProperties generatedInto(Path file) {
+    return new TokenProperties(
+        null,
+        null,
+        Duration.ofMinutes(15),
+        Duration.ofDays(7),
+        Duration.ofDays(30),
+        null,
+        null,
+        file.toString());
+  }
+
+  /** docker-compose and the dev overlay: no key configured, a volume for the auth-service's own. */
+  @Test
+  void aRestartWithTheSameGeneratedKeyFileKeepsTokensValid(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("keys").resolve("jwt-signing-key.pem");
+    SigningKeys beforeRestart = configuration.signingKeys(generatedInto(file));
+    TokenIssuer.Refresh session = issuer(beforeRestart).refresh(7, UUID.randomUUID());
+
+    SigningKeys afterRestart = configuration.signingKeys(generatedInto(file));
+
+    assertThat(afterRestart.keyId()).isEqualTo(beforeRestart.keyId());
+    assertThat(issuer(afterRestart).readRefresh(session.token(), false).memberId()).isEqualTo(7);
+    assertThat(Files.getPosixFilePermissions(file))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    try (Stream<Path> left = Files.list(file.getParent())) {
+      assertThat(left).containsExactly(file); // no temporary file left behind
+    }
+  }
+
+  @Test
+  void aConfiguredKeyWinsOverTheGeneratedKeyFile(@TempDir Path dir) throws Exception {
+    KeyPair configured = rsa();
+    Path file = dir.resolve("jwt-signing-key.pem");
+    SigningKeys keys =
+        configuration.signingKeys(
+            new TokenProperties(
+                null,
+                pem(configured),
+                Duration.ofMinutes(15),
+                Duration.ofDays(7),
+                Duration.ofDays(30),
+                null,
+                null,
+                file.toString()));
+    assertThat(keys.publicKey()).isEqualTo(configured.getPublic());
+    assertThat(file).doesNotExist();
+  }
+
+  private static TokenIssuer issuer(SigningKeys keys) {
+    return new TokenIssuer(
+        keys,
+        "snack-manager",
+        "snack-manager",
+        Duration.ofMinutes(15),
+        Duration.ofDays(7),
+        Clock.systemUTC());
   }
 
   @Test

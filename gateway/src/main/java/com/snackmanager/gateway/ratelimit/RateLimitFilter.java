@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 /**
  * Runs after authentication (so a member is known by their token) and before routing. Each request
  * counts against one bucket: sign-in attempts per client IP, a member's requests per member,
- * anything else without a token per client IP. Health probes are never limited.
+ * anything else without a token per client IP. Probes and scrapes on the management port are never
+ * limited.
  */
 public class RateLimitFilter implements WebFilter, Ordered {
 

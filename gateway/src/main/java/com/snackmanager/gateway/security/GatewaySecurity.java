@@ -27,10 +27,11 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 public class GatewaySecurity {
 
   /**
-   * Open without a token: sign-up and sign-in, the public keys, images (GET and HEAD), docs, probes
-   * and the metrics Prometheus scrapes (the Ingress exposes only the API paths). A token sent along
-   * on these paths is not looked at: a frontend attaches its (maybe stale) token to every call,
-   * including the refresh that replaces it, and the service decides for itself.
+   * Open without a token: sign-up and sign-in, the public keys, images (GET and HEAD), docs, and
+   * the probes and metrics on the management port (Spring Boot runs this filter there too; the API
+   * port answers 404 under /actuator, and only the kubelet and Prometheus reach 9090). A token sent
+   * along on these paths is not looked at: a frontend attaches its (maybe stale) token to every
+   * call, including the refresh that replaces it, and the service decides for itself.
    */
   static final List<OpenPath> PUBLIC =
       List.of(

@@ -132,6 +132,45 @@ class ComposeFileTest {
         .endsWith(":8080");
   }
 
+  /** Published, but on the host's loopback unless a variable deliberately says otherwise. */
+  @Test
+  void publishedPortsListenOnLoopbackByDefault() {
+    Pattern loopback = Pattern.compile("(127\\.0\\.0\\.1|\\$\\{[A-Z_]+:-127\\.0\\.0\\.1}):.+");
+    for (String name : PUBLISHING) {
+      for (String port : strings(Yamls.listAt(services.get(name), "ports"))) {
+        assertThat(port).as(name + " publishes " + port).matches(loopback);
+      }
+    }
+    assertThat(String.valueOf(Yamls.listAt(services.get("gateway"), "ports").get(0)))
+        .startsWith("${GATEWAY_BIND:-127.0.0.1}:");
+    assertThat(Repository.read(ENV_EXAMPLE))
+        .as(".env.example explains how to expose the gateway")
+        .contains("#GATEWAY_BIND=");
+  }
+
+  /** No key in .env: the auth-service's own, on a volume, so a restart signs nobody out. */
+  @Test
+  void theAuthServiceKeepsItsGeneratedSigningKeyOnAVolume() {
+    Map<String, Object> auth = services.get("auth-service");
+    String keyFile = environment(auth).get("SNACK_JWT_GENERATED_KEY_FILE");
+    assertThat(keyFile).as("SNACK_JWT_GENERATED_KEY_FILE").isNotBlank();
+    String keyDir = keyFile.substring(0, keyFile.lastIndexOf('/'));
+    String volume =
+        strings(Yamls.listAt(auth, "volumes")).stream()
+            .filter(mount -> mount.endsWith(":" + keyDir))
+            .map(mount -> mount.substring(0, mount.indexOf(':')))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("nothing is mounted at " + keyDir));
+    assertThat(Yamls.mapAt(compose, "volumes"))
+        .as("a named volume (kept by `docker compose down`), not a path")
+        .containsKey(volume);
+    assertThat(environment(auth))
+        .containsEntry("SNACK_JWT_PRIVATE_KEY", "${SNACK_JWT_PRIVATE_KEY:-}");
+    assertThat(Repository.read("Dockerfile"))
+        .as("the image owns the directory, so a fresh volume there is writable by the service")
+        .contains("install -d -o 10001 -g 10001 -m 700 " + keyDir);
+  }
+
   @Test
   void secretsComeFromTheEnvironmentNeverAsLiterals() {
     List<String> literals = new ArrayList<>();
@@ -222,8 +261,8 @@ class ComposeFileTest {
           .containsEntry("SNACK_REDIS_URL", "redis://redis:6379")
           .containsEntry("SNACK_JWKS_URI", "http://auth-service:8081/auth/jwks/");
       assertThat(String.join(" ", strings(Yamls.listAt(body, "healthcheck", "test"))))
-          .as(service.name() + " healthcheck asks the readiness probe on its own port")
-          .contains("127.0.0.1:" + port + "/actuator/health/readiness");
+          .as(service.name() + " healthcheck asks the readiness probe on the management port")
+          .contains("127.0.0.1:" + Suite.MANAGEMENT_PORT + "/actuator/health/readiness");
       if (service.usesPostgres()) {
         assertThat(env)
             .as(service.name())

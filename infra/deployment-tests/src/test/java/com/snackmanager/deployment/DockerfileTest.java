@@ -65,7 +65,12 @@ class DockerfileTest {
     assertThat(LINES)
         .anySatisfy(
             line ->
-                assertThat(line).startsWith("HEALTHCHECK").contains("/actuator/health/readiness"));
+                assertThat(line)
+                    .startsWith("HEALTHCHECK")
+                    .contains(
+                        ":${MANAGEMENT_SERVER_PORT:-"
+                            + Suite.MANAGEMENT_PORT
+                            + "}/actuator/health/"));
     assertThat(LINES).anySatisfy(line -> assertThat(line).startsWith("ENTRYPOINT [\"java\""));
   }
 

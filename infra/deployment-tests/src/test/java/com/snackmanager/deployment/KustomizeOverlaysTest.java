@@ -124,6 +124,30 @@ class KustomizeOverlaysTest {
       assertThat(Yamls.string(container, "readinessProbe", "httpGet", "path"))
           .as(what)
           .isEqualTo("/actuator/health/readiness");
+      for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+        assertThat(Yamls.string(container, probe, "httpGet", "port"))
+            .as(what + " " + probe + " asks the management port")
+            .isEqualTo("management");
+      }
+      assertThat(Yamls.listAt(container, "ports"))
+          .as(what + " management port")
+          .anySatisfy(
+              port -> {
+                assertThat(Yamls.string(port, "name")).isEqualTo("management");
+                assertThat(Yamls.string(port, "containerPort"))
+                    .isEqualTo(String.valueOf(Suite.MANAGEMENT_PORT));
+              });
+      assertThat(
+              Yamls.string(
+                  deployment, "spec", "template", "metadata", "annotations", "prometheus.io/port"))
+          .as(what + " is scraped on the management port")
+          .isEqualTo(String.valueOf(Suite.MANAGEMENT_PORT));
+      assertThat(Yamls.listAt(rendered.get("Service", service.name()), "spec", "ports"))
+          .as(what + ": the Service (what the gateway and the Ingress reach) has no actuator")
+          .noneSatisfy(
+              port ->
+                  assertThat(Yamls.string(port, "targetPort"))
+                      .isIn("management", String.valueOf(Suite.MANAGEMENT_PORT)));
       assertThat(Yamls.listAt(container, "ports"))
           .as(what + " container port")
           .anySatisfy(
@@ -259,7 +283,8 @@ class KustomizeOverlaysTest {
   @ParameterizedTest
   @MethodSource("overlays")
   void networkPoliciesLetOnlyTheIntendedPodsIn(String overlay) {
-    NetworkPolicies policies = new NetworkPolicies(Rendered.overlay(overlay));
+    Rendered rendered = Rendered.overlay(overlay);
+    NetworkPolicies policies = new NetworkPolicies(rendered);
     assertThat(policies.hasDefaultDenyIngress()).as(overlay + " default deny").isTrue();
     for (Suite.Service service : Suite.SERVICES) {
       Set<String> expected = new TreeSet<>();
@@ -276,6 +301,18 @@ class KustomizeOverlaysTest {
                   Map.of("app.kubernetes.io/name", service.name()), service.port()))
           .as(overlay + ": pods of the namespace that may reach " + service.name())
           .isEqualTo(expected);
+      Map<String, Object> pods = Map.of("app.kubernetes.io/name", service.name());
+      assertThat(policies.namespacesAllowedInto(pods, Suite.MANAGEMENT_PORT))
+          .as(overlay + ": Prometheus reaches " + service.name() + "'s management port")
+          .contains("monitoring");
+      assertThat(policies.podsAllowedInto(pods, Suite.MANAGEMENT_PORT))
+          .as(overlay + ": no pod of the namespace reaches " + service.name() + "'s actuator")
+          .isEmpty();
+      if (!service.name().equals("gateway")) {
+        assertThat(policies.namespacesAllowedInto(pods, service.port()))
+            .as(overlay + ": no other namespace reaches " + service.name() + "'s API")
+            .isEmpty();
+      }
     }
     assertThat(policies.namespacesAllowedInto(Map.of("app.kubernetes.io/name", "gateway"), 8080))
         .as(overlay + ": the gateway takes traffic from the ingress controller")
@@ -296,7 +333,7 @@ class KustomizeOverlaysTest {
     assertThat(policies.podsAllowedInto(INFRASTRUCTURE.apply("redis"), 6379))
         .as(overlay + ": who may reach Redis")
         .isEqualTo(new TreeSet<>(Suite.names()));
-    assertThat(policies.podsAllowedInto(INFRASTRUCTURE.apply("kafka"), 9092))
+    assertThat(policies.podsAllowedInto(INFRASTRUCTURE.apply("kafka"), kafkaPort(rendered)))
         .as(overlay + ": who may reach Kafka")
         .isEqualTo(kafkaClients);
   }
@@ -399,7 +436,7 @@ class KustomizeOverlaysTest {
           .isEqualTo(Yamls.string(topics.get(name), "spec", "partitions"));
     }
     assertThat(Yamls.mapAt(prod.configMap("snack-common"), "data"))
-        .containsEntry("SNACK_KAFKA_BOOTSTRAP", cluster + "-kafka-bootstrap:9092");
+        .containsEntry("SNACK_KAFKA_BOOTSTRAP", cluster + "-kafka-bootstrap:" + kafkaPort(prod));
   }
 
   @Test
@@ -411,8 +448,10 @@ class KustomizeOverlaysTest {
     assertThat(Yamls.string(cluster, "apiVersion")).startsWith("postgresql.cnpg.io/");
     String name = Rendered.name(cluster);
     String database = Yamls.string(cluster, "spec", "bootstrap", "initdb", "database");
-    assertThat(Yamls.mapAt(prod.configMap("snack-common"), "data"))
-        .containsEntry("SNACK_DB_URL", "jdbc:postgresql://" + name + "-rw:5432/" + database);
+    // then TLS parameters (ProductionOverlayTest)
+    assertThat(
+            String.valueOf(Yamls.mapAt(prod.configMap("snack-common"), "data").get("SNACK_DB_URL")))
+        .startsWith("jdbc:postgresql://" + name + "-rw:5432/" + database + "?");
     assertThat(Yamls.mapAt(prod.configMap("snack-db-init"), "data"))
         .containsEntry("PGHOST", name + "-rw")
         .containsEntry("PGDATABASE", database);
@@ -478,6 +517,39 @@ class KustomizeOverlaysTest {
         .noneMatch(path -> path.equals("/") || path.startsWith("/actuator"));
   }
 
+  /** dev has no snack-jwt Secret: the auth-service keeps the key it made on a claim. */
+  @Test
+  void devKeepsTheAuthServicesOwnSigningKeyOnAClaim() {
+    Rendered dev = Rendered.overlay("dev");
+    Map<String, Object> deployment = dev.get("Deployment", "auth-service");
+    Map<String, Object> auth = Rendered.mainContainers(deployment).get(0);
+    String file = Yamls.string(env(auth, "SNACK_JWT_GENERATED_KEY_FILE"), "value");
+    String mount =
+        Yamls.listAt(auth, "volumeMounts").stream()
+            .filter(m -> file.startsWith(Yamls.string(m, "mountPath") + "/"))
+            .map(m -> Yamls.string(m, "name"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("nothing mounted where " + file + " is"));
+    String claim =
+        Yamls.listAt(Rendered.podSpec(deployment), "volumes").stream()
+            .filter(volume -> mount.equals(Yamls.string(volume, "name")))
+            .map(volume -> Yamls.string(volume, "persistentVolumeClaim", "claimName"))
+            .findFirst()
+            .orElse(null);
+    assertThat(claim).as("the key's volume outlives the pod").isNotNull();
+    assertThat(dev.find("PersistentVolumeClaim", claim)).isPresent();
+    assertThat(Yamls.string(deployment, "spec", "strategy", "type"))
+        .as("a ReadWriteOnce claim: the old pod goes before the new one mounts it")
+        .isEqualTo("Recreate");
+    assertThat(
+            Rendered.mainContainers(prod().get("Deployment", "auth-service"))
+                .get(0)
+                .get("env")
+                .toString())
+        .as("prod signs with its Secret only")
+        .doesNotContain("SNACK_JWT_GENERATED_KEY_FILE");
+  }
+
   @Test
   void prodCommitsNoSecretsAndRequiresTheSigningKey() {
     Rendered prod = prod();
@@ -499,6 +571,14 @@ class KustomizeOverlaysTest {
       }
     }
     assertThat(secrets).isNotEmpty().allSatisfy(secret -> assertThat(docs).contains(secret));
+  }
+
+  /** The port the services reach Kafka on, from the bootstrap address they are given. */
+  static int kafkaPort(Rendered rendered) {
+    String bootstrap =
+        String.valueOf(
+            Yamls.mapAt(rendered.configMap("snack-common"), "data").get("SNACK_KAFKA_BOOTSTRAP"));
+    return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
   }
 
   static Map<String, Object> env(Map<String, Object> container, String name) {

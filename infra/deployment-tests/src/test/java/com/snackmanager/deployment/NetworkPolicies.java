@@ -3,6 +3,7 @@ package com.snackmanager.deployment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -87,6 +88,67 @@ final class NetworkPolicies {
       }
     }
     return peers;
+  }
+
+  /** The egress policies that select pods with these labels (their traffic out is then limited). */
+  List<Map<String, Object>> egressPoliciesOf(Map<String, Object> podLabels) {
+    return policies.stream()
+        .filter(policy -> Yamls.listAt(policy, "spec", "policyTypes").contains("Egress"))
+        .filter(policy -> matches(Yamls.mapAt(policy, "spec", "podSelector"), podLabels))
+        .toList();
+  }
+
+  /**
+   * May pods with {@code podLabels} connect to pods of this namespace with {@code targetLabels} on
+   * {@code port}? Only meaningful for pods that {@link #egressPoliciesOf have egress policies}.
+   */
+  boolean egressAllows(Map<String, Object> podLabels, Map<String, Object> targetLabels, int port) {
+    for (Map<String, Object> rule : egressRules(podLabels, port)) {
+      List<Object> to = Yamls.listAt(rule, "to");
+      if (to.isEmpty()) {
+        return true; // any destination, on these ports
+      }
+      for (Object peer : to) {
+        if (Yamls.map(peer, "peer").containsKey("podSelector")
+            && !Yamls.map(peer, "peer").containsKey("namespaceSelector")
+            && matches(Yamls.mapAt(peer, "podSelector"), targetLabels)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** May pods with {@code podLabels} reach pods labelled {@code labels} in {@code namespace}? */
+  boolean egressAllowsInto(
+      Map<String, Object> podLabels, String namespace, Map<String, Object> labels, int port) {
+    for (Map<String, Object> rule : egressRules(podLabels, port)) {
+      for (Object peer : Yamls.listAt(rule, "to")) {
+        Optional<Object> name =
+            Yamls.at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name");
+        Map<String, Object> pods =
+            Yamls.at(peer, "podSelector").map(p -> Yamls.map(p, "podSelector")).orElse(Map.of());
+        if (name.isPresent() && namespace.equals(name.get()) && matches(pods, labels)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Every egress rule that applies to these pods and names {@code port} (or no port at all). */
+  private List<Map<String, Object>> egressRules(Map<String, Object> podLabels, int port) {
+    List<Map<String, Object>> rules = new ArrayList<>();
+    for (Map<String, Object> policy : egressPoliciesOf(podLabels)) {
+      for (Object rule : Yamls.listAt(policy, "spec", "egress")) {
+        List<Object> ports = Yamls.listAt(rule, "ports");
+        if (ports.isEmpty()
+            || ports.stream().anyMatch(p -> String.valueOf(port).equals(Yamls.string(p, "port")))) {
+          rules.add(Yamls.map(rule, "egress rule"));
+        }
+      }
+    }
+    return rules;
   }
 
   /**

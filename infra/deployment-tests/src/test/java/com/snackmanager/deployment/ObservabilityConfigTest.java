@@ -17,7 +17,7 @@ class ObservabilityConfigTest {
   static final String DASHBOARD = "infra/grafana/dashboards/snack-manager.json";
 
   @Test
-  void prometheusScrapesEveryServicesActuator() {
+  void prometheusScrapesEveryServicesActuatorOnItsManagementPort() {
     Map<String, Object> prometheus = Repository.yaml("infra/prometheus/prometheus.yml");
     Set<String> targets = new HashSet<>();
     for (Object job : Yamls.listAt(prometheus, "scrape_configs")) {
@@ -28,7 +28,7 @@ class ObservabilityConfigTest {
       }
     }
     for (Suite.Service service : Suite.SERVICES) {
-      assertThat(targets).contains(service.name() + ":" + service.port());
+      assertThat(targets).contains(service.name() + ":" + Suite.MANAGEMENT_PORT);
     }
   }
 

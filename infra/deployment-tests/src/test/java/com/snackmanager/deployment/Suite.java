@@ -43,6 +43,12 @@ final class Suite {
 
   static final String SCHEMA_SQL = "infra/postgres/01-schemas-and-roles.sql";
 
+  /**
+   * Actuator's port in every service container (service-defaults' {@code management.server.port}):
+   * probes and metrics, never published, never routed.
+   */
+  static final int MANAGEMENT_PORT = 9090;
+
   private Suite() {}
 
   static List<String> names() {

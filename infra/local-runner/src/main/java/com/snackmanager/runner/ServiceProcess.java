@@ -35,6 +35,8 @@ final class ServiceProcess {
       Service service, Endpoints endpoints, RunnerSettings settings) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SERVER_PORT", Integer.toString(service.port()));
+    // actuator on a port of its own (the API port answers 404 there)
+    env.put("MANAGEMENT_SERVER_PORT", Integer.toString(service.managementPort()));
     service
         .database()
         .ifPresent(
@@ -79,11 +81,12 @@ final class ServiceProcess {
   }
 
   /**
-   * Polls {@code /actuator/health/readiness} until it answers 200; fails with the end of the log if
-   * the process dies, the timeout passes or {@code cancelled} turns true.
+   * Polls {@code /actuator/health/readiness} on the service's management port until it answers 200;
+   * fails with the end of the log if the process dies, the timeout passes or {@code cancelled}
+   * turns true.
    */
-  static void awaitReady(ChildProcess child, int port, BooleanSupplier cancelled) {
-    URI probe = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+  static void awaitReady(ChildProcess child, int managementPort, BooleanSupplier cancelled) {
+    URI probe = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
     HttpRequest request = HttpRequest.newBuilder(probe).timeout(Duration.ofSeconds(3)).build();
     Instant deadline = Instant.now().plus(READY_TIMEOUT);
     while (true) {

@@ -14,10 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * The services the runner starts, in one place. To add a service, add a row: its module name (which
- * is also the process name and log name), HTTP port, schema (or {@code null}) and start wave.
- * Services of one wave start together (they talk only through Kafka, and fetch the auth-service's
- * keys when the first token arrives); the gateway comes last so that the services it routes to are
- * up first.
+ * is also the process name and log name), HTTP port (its management port is that + 1000), schema
+ * (or {@code null}) and start wave. Services of one wave start together (they talk only through
+ * Kafka, and fetch the auth-service's keys when the first token arrives); the gateway comes last so
+ * that the services it routes to are up first.
  */
 final class ServiceTable {
 
@@ -33,6 +33,14 @@ final class ServiceTable {
     }
 
     /**
+     * Actuator's port (probes, metrics): {@link #MANAGEMENT_PORT_SHIFT} above the API port. In a
+     * container every service uses 9090 (service-defaults); here all of them share one host.
+     */
+    int managementPort() {
+      return port + MANAGEMENT_PORT_SHIFT;
+    }
+
+    /**
      * The variable that tells other processes where this service is, e.g. SNACK_AUTH_SERVICE_URL.
      */
     String urlVariable() {
@@ -43,6 +51,9 @@ final class ServiceTable {
       return root.resolve(name).resolve("target").resolve(name + "-" + version + ".jar");
     }
   }
+
+  /** A service's management port is its API port plus this: 8081 → 9081. */
+  static final int MANAGEMENT_PORT_SHIFT = 1000;
 
   static final List<Service> SERVICES =
       List.of(

@@ -175,7 +175,11 @@ public final class Supervisor {
       ports.put(
           "the Kafka controller (SNACK_KAFKA_CONTROLLER_PORT)", settings.kafkaControllerPort());
     }
-    services.forEach(service -> ports.put(service.name(), service.port()));
+    services.forEach(
+        service -> {
+          ports.put(service.name(), service.port());
+          ports.put(service.name() + "'s management", service.managementPort());
+        });
     ports.forEach(
         (what, port) -> {
           if (!isFree(port)) {
@@ -290,7 +294,7 @@ public final class Supervisor {
     }
     for (int i = 0; i < wave.size(); i++) {
       Service service = wave.get(i);
-      ServiceProcess.awaitReady(children.get(i), service.port(), () -> stopping);
+      ServiceProcess.awaitReady(children.get(i), service.managementPort(), () -> stopping);
       Log.info(service.name() + " is ready at " + url(service));
     }
   }

@@ -29,6 +29,7 @@ class ServiceProcessTest {
 
     assertThat(env)
         .containsEntry("SERVER_PORT", "8081")
+        .containsEntry("MANAGEMENT_SERVER_PORT", "9081")
         .containsEntry("SNACK_DB_URL", "jdbc:postgresql://127.0.0.1:15432/postgres")
         .containsEntry("SNACK_DB_USER", "auth_svc")
         .containsEntry("SNACK_DB_PASSWORD", ServiceDatabase.AUTH.password())
@@ -67,6 +68,7 @@ class ServiceProcessTest {
 
     assertThat(env)
         .containsEntry("SERVER_PORT", "9080")
+        .containsEntry("MANAGEMENT_SERVER_PORT", "10080")
         .containsEntry("SNACK_AUTH_SERVICE_URL", "http://127.0.0.1:9081")
         .containsEntry("SNACK_JWKS_URI", "http://127.0.0.1:9081/auth/jwks/");
     assertThat(settings.runDir()).isEqualTo(Path.of("/suite/target/e2e"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.snackmanager.runner.ServiceTable.Service;
 import com.snackmanager.testsupport.ServiceDatabase;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServiceTableTest {
@@ -52,6 +53,21 @@ class ServiceTableTest {
     assertThat(ServiceTable.SERVICES).extracting(Service::name).doesNotHaveDuplicates();
     assertThat(ServiceTable.SERVICES).extracting(Service::port).doesNotHaveDuplicates();
     assertThat(ServiceTable.inStartOrder(0)).last().extracting(Service::name).isEqualTo("gateway");
+  }
+
+  @Test
+  void everyServiceHasAManagementPortApartFromEveryApiPort() {
+    List<Integer> apiPorts = ServiceTable.SERVICES.stream().map(Service::port).toList();
+
+    assertThat(ServiceTable.find("auth-service").orElseThrow().managementPort()).isEqualTo(9081);
+    assertThat(ServiceTable.inStartOrder(200))
+        .filteredOn(service -> service.name().equals("gateway"))
+        .extracting(Service::managementPort)
+        .containsExactly(9280);
+    assertThat(ServiceTable.SERVICES)
+        .extracting(Service::managementPort)
+        .doesNotHaveDuplicates()
+        .doesNotContainAnyElementsOf(apiPorts);
   }
 
   @Test

@@ -102,10 +102,10 @@ final class DataChecks {
                 consistent));
   }
 
-  /** Whether every service still answers its readiness probe, straight at its own port. */
+  /** Whether every service still answers its readiness probe, straight at its management port. */
   void servicesStillAnswer() {
     List<String> silent = new ArrayList<>();
-    for (Map.Entry<String, String> service : context.suite().services().entrySet()) {
+    for (Map.Entry<String, String> service : context.suite().managementAddresses().entrySet()) {
       try {
         Http.Response probe =
             context

@@ -18,9 +18,9 @@ import java.util.zip.ZipFile;
 /**
  * The suite the benchmark measures, started with {@code ./suite up} exactly as a developer starts
  * it, but in its own state folder ({@code .run-bench}, emptied first so every run starts from the
- * same empty database) and on its own ports (services on 8280-8285, PostgreSQL 15632, Redis 16579,
- * Kafka 19292/19293), so it never touches a developer's suite on the default ports nor the
- * end-to-end tests' (which pick free ports from 28080 up).
+ * same empty database) and on its own ports (services on 8280-8285, their management ports on
+ * 9280-9285, PostgreSQL 15632, Redis 16579, Kafka 19292/19293), so it never touches a developer's
+ * suite on the default ports nor the end-to-end tests' (which pick free ports from 28080 up).
  *
  * <p>It runs from a copy of the built tree in that state folder ({@code ./suite}, the runner's jar
  * and Kafka's libraries, every service's jar): a JVM reads classes from its jar for as long as it
@@ -82,6 +82,26 @@ public final class BenchSuite {
     services.put("gateway", url(8080));
     return services;
   }
+
+  /**
+   * Every service's management address (actuator: probes, metrics), by name, in start order: the
+   * local runner puts it 1000 above the service's API port (8281 → 9281), whose {@code /actuator}
+   * answers 404.
+   */
+  public Map<String, String> managementAddresses() {
+    Map<String, String> management = new LinkedHashMap<>();
+    services().forEach((name, url) -> management.put(name, managementOf(url)));
+    return management;
+  }
+
+  private static String managementOf(String serviceUrl) {
+    int colon = serviceUrl.lastIndexOf(':');
+    int port = Integer.parseInt(serviceUrl.substring(colon + 1));
+    return serviceUrl.substring(0, colon + 1) + (port + MANAGEMENT_PORT_SHIFT);
+  }
+
+  /** The local runner's management port of a service: its API port + 1000 (ServiceTable). */
+  static final int MANAGEMENT_PORT_SHIFT = 1000;
 
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + PG_PORT + "/postgres";
