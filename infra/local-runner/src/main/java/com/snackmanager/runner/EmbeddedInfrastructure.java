@@ -26,6 +26,8 @@ final class EmbeddedInfrastructure {
 
   static final String POSTGRES_ADMIN = "postgres";
   static final Duration REDIS_READY_TIMEOUT = Duration.ofSeconds(30);
+  static final String REDIS_MAX_MEMORY = "256mb";
+  static final String REDIS_EVICTION = "volatile-ttl";
   static final Duration REDIS_STOP_GRACE = Duration.ofSeconds(10);
 
   private EmbeddedInfrastructure() {}
@@ -99,6 +101,11 @@ final class EmbeddedInfrastructure {
               .bind("127.0.0.1")
               .setting("save \"\"")
               .setting("appendonly no")
+              // the suite's memory budget: when full, only keys with a time to live are evicted
+              // (sign-in throttles, rate-limit buckets), never the reaction sets
+              // (docs/decisions.md)
+              .setting("maxmemory " + REDIS_MAX_MEMORY)
+              .setting("maxmemory-policy " + REDIS_EVICTION)
               .buildCommandArgs();
     } catch (IOException e) {
       throw new IllegalStateException("Could not prepare redis-server: " + e.getMessage(), e);
