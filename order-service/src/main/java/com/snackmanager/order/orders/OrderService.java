@@ -2,7 +2,6 @@ package com.snackmanager.order.orders;
 
 import com.snackmanager.defaults.cache.EncodedPage;
 import com.snackmanager.defaults.cache.ReadCache;
-import com.snackmanager.defaults.domain.FieldErrors;
 import com.snackmanager.defaults.idempotency.IdempotencyKey;
 import com.snackmanager.defaults.idempotency.IdempotentRequests;
 import com.snackmanager.defaults.idempotency.StoredResponse;
@@ -23,9 +22,7 @@ import com.snackmanager.order.reaction.ReactionCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,8 +52,6 @@ public class OrderService {
   static final String HELD_FIELD = "This snack is in an order that has not been delivered yet.";
   static final String CONFLICT =
       "The order was changed by another request at the same time; reload and try again.";
-  static final String ARRIVAL_FORMAT =
-      "Must be an ISO-8601 date-time with an offset, such as 2024-04-03T09:00:00+09:00.";
 
   private final Orders orders;
   private final HeldSnacks heldSnacks;
@@ -258,28 +253,8 @@ public class OrderService {
       AuthenticatedMember admin, String uid, StatusChangeRequest request) {
     return Mono.defer(
         () -> {
-          FieldErrors violations = new FieldErrors();
-          OrderStatus to = null;
-          String rawStatus = request == null ? null : request.status();
-          if (rawStatus == null || rawStatus.isBlank()) {
-            violations.add("status", PurchaseRules.REQUIRED);
-          } else {
-            to = OrderStatus.find(rawStatus).orElse(null);
-            if (to == null) {
-              violations.add("status", OrderStatus.invalidChoice(rawStatus));
-            }
-          }
-          Instant requestedArrival = null;
-          String rawArrival = request == null ? null : request.estimatedArrivalTime();
-          if (rawArrival != null) {
-            try {
-              requestedArrival = OffsetDateTime.parse(rawArrival.trim()).toInstant();
-            } catch (DateTimeParseException e) {
-              violations.add(StatusFlow.ARRIVAL_FIELD, ARRIVAL_FORMAT);
-            }
-          }
-          violations.throwIfAny();
-          return move(admin, uid, to, requestedArrival)
+          StatusChangeRequest.StatusChange change = StatusChangeRequest.read(request);
+          return move(admin, uid, change.to(), change.arrival())
               .as(transaction::transactional)
               .onErrorMap(OrderService::concurrency)
               .doOnSuccess(committed -> lists.invalidateAll());

@@ -116,7 +116,9 @@ public final class JwksClient implements Function<SignedJWT, Flux<JWK>> {
       }
       attempted = true;
       lastAttempt = now;
-      pending = fetch().doFinally(signal -> fetched()).cache();
+      // cleared before the result reaches anyone (doFinally would run after): a caller that got a
+      // failure and asks again must find no finished fetch still pending
+      pending = fetch().doOnTerminate(this::fetched).cache();
       return pending;
     }
   }
