@@ -2,10 +2,10 @@ package com.snackmanager.auth.member;
 
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
+import com.snackmanager.defaults.web.SqlFilter;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,27 +150,27 @@ public class Members {
   }
 
   public Mono<Long> count(Filter filter) {
-    Query query = where(filter);
-    return query
-        .bindTo(db.sql("SELECT count(*) AS total FROM member" + query.sql))
+    SqlFilter where = where(filter);
+    return where
+        .bindTo(db.sql("SELECT count(*) AS total FROM member" + where.sql()))
         .map(row -> row.get("total", Long.class))
         .one();
   }
 
   public Flux<Member> page(Filter filter, List<Ordering.Key> ordering, PageQuery page) {
-    Query query = where(filter);
+    SqlFilter where = where(filter);
     StringBuilder order = new StringBuilder(" ORDER BY ");
     for (Ordering.Key key : ordering) {
       order.append(ORDER_COLUMNS.get(key.field())).append(key.descending() ? " DESC, " : ", ");
     }
     order.append("id");
-    return query
+    return where
         .bindTo(
             db.sql(
                 "SELECT "
                     + COLUMNS
                     + " FROM member"
-                    + query.sql
+                    + where.sql()
                     + order
                     + " LIMIT :limit OFFSET :offset"))
         .bind("limit", page.pageSize())
@@ -183,35 +183,17 @@ public class Members {
     return ORDER_COLUMNS.keySet();
   }
 
-  private record Query(String sql, Map<String, Object> bindings) {
-    DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
-      for (Map.Entry<String, Object> binding : bindings.entrySet()) {
-        spec = spec.bind(binding.getKey(), binding.getValue());
-      }
-      return spec;
-    }
-  }
-
-  private static Query where(Filter filter) {
-    StringBuilder sql = new StringBuilder(" WHERE true");
-    Map<String, Object> bindings = new LinkedHashMap<>();
-    if (filter.memberType() != null) {
-      sql.append(" AND member_type = :type");
-      bindings.put("type", filter.memberType().name());
-    }
-    if (filter.deleted() != null) {
-      sql.append(" AND is_deleted = :deleted");
-      bindings.put("deleted", filter.deleted());
-    }
-    if (filter.search() != null && !filter.search().isBlank()) {
-      sql.append(" AND (email ILIKE :search ESCAPE '\\' OR name ILIKE :search ESCAPE '\\')");
-      bindings.put("search", "%" + likeEscaped(filter.search().trim()) + "%");
-    }
-    return new Query(sql.toString(), bindings);
-  }
-
-  static String likeEscaped(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  private static SqlFilter where(Filter filter) {
+    return new SqlFilter()
+        .and(
+            "member_type = :type",
+            "type",
+            filter.memberType() == null ? null : filter.memberType().name())
+        .and("is_deleted = :deleted", "deleted", filter.deleted())
+        .and(
+            "(email ILIKE :search ESCAPE '\\' OR name ILIKE :search ESCAPE '\\')",
+            "search",
+            SqlFilter.containing(filter.search() == null ? null : filter.search().trim()));
   }
 
   private static Member member(Readable row) {

@@ -2,16 +2,15 @@ package com.snackmanager.order.orders;
 
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
+import com.snackmanager.defaults.web.SqlFilter;
 import com.snackmanager.events.orders.OrderLine;
 import com.snackmanager.events.orders.OrderStatus;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -211,17 +210,17 @@ public class Orders {
   }
 
   Mono<Long> count(OrderFilter filter) {
-    Query query = where(filter);
-    return query
-        .bindTo(db.sql("SELECT count(*) AS n FROM orders" + query.sql()))
+    SqlFilter where = where(filter);
+    return where
+        .bindTo(db.sql("SELECT count(*) AS n FROM orders" + where.sql()))
         .map(row -> row.get("n", Long.class))
         .one();
   }
 
   Mono<List<Order>> page(OrderFilter filter, List<Ordering.Key> ordering, PageQuery page) {
-    Query query = where(filter);
+    SqlFilter where = where(filter);
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM orders");
-    sql.append(query.sql()).append(" ORDER BY ");
+    sql.append(where.sql()).append(" ORDER BY ");
     for (Ordering.Key key : ordering) {
       sql.append(ORDER_COLUMNS.get(key.field()))
           .append(key.descending() ? " DESC" : " ASC")
@@ -230,7 +229,7 @@ public class Orders {
     // a stable order for equal keys, so pages neither repeat nor skip rows
     sql.append("id").append(ordering.get(0).descending() ? " DESC" : " ASC");
     sql.append(" LIMIT :limit OFFSET :offset");
-    return query
+    return where
         .bindTo(db.sql(sql.toString()))
         .bind("limit", page.pageSize())
         .bind("offset", page.offset())
@@ -282,52 +281,20 @@ public class Orders {
 
   private record CurrencyFigure(long orderId, String currency, long quantity, BigDecimal amount) {}
 
-  private record Query(String sql, Map<String, Object> bindings) {
-    DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
-      for (Map.Entry<String, Object> binding : bindings.entrySet()) {
-        spec = spec.bind(binding.getKey(), binding.getValue());
-      }
-      return spec;
-    }
+  private static SqlFilter where(OrderFilter filter) {
+    return new SqlFilter()
+        .and("uid = :uid", "uid", filter.uid())
+        .and("status = :status", "status", filter.status() == null ? null : filter.status().name())
+        .and("owner_id = :userId", "userId", filter.userId())
+        .and("created_year = :year", "year", shortOf(filter.year()))
+        .and("created_month = :month", "month", shortOf(filter.month()))
+        .and("created_day = :day", "day", shortOf(filter.day()))
+        .and("created_at >= :createdFrom", "createdFrom", filter.createdFrom())
+        .and("created_at <= :createdTo", "createdTo", filter.createdTo());
   }
 
-  private static Query where(OrderFilter filter) {
-    List<String> conditions = new ArrayList<>();
-    Map<String, Object> bindings = new LinkedHashMap<>();
-    if (filter.uid() != null) {
-      conditions.add("uid = :uid");
-      bindings.put("uid", filter.uid());
-    }
-    if (filter.status() != null) {
-      conditions.add("status = :status");
-      bindings.put("status", filter.status().name());
-    }
-    if (filter.userId() != null) {
-      conditions.add("owner_id = :userId");
-      bindings.put("userId", filter.userId());
-    }
-    if (filter.year() != null) {
-      conditions.add("created_year = :year");
-      bindings.put("year", filter.year().shortValue());
-    }
-    if (filter.month() != null) {
-      conditions.add("created_month = :month");
-      bindings.put("month", filter.month().shortValue());
-    }
-    if (filter.day() != null) {
-      conditions.add("created_day = :day");
-      bindings.put("day", filter.day().shortValue());
-    }
-    if (filter.createdFrom() != null) {
-      conditions.add("created_at >= :createdFrom");
-      bindings.put("createdFrom", filter.createdFrom());
-    }
-    if (filter.createdTo() != null) {
-      conditions.add("created_at <= :createdTo");
-      bindings.put("createdTo", filter.createdTo());
-    }
-    String sql = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    return new Query(sql, bindings);
+  private static Short shortOf(Integer value) {
+    return value == null ? null : value.shortValue();
   }
 
   private static Order order(Readable row) {

@@ -2,12 +2,11 @@ package com.snackmanager.snack.catalog;
 
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
+import com.snackmanager.defaults.web.SqlFilter;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -106,15 +105,20 @@ public class Snacks {
   }
 
   public Mono<Long> count(SnackFilter filter) {
-    Query query = where(filter);
-    return query
-        .bindTo(db.sql("SELECT count(*) AS total FROM snack" + query.sql))
+    SqlFilter where = where(filter);
+    return where
+        .bindTo(db.sql("SELECT count(*) AS total FROM snack" + where.sql()))
         .map(row -> row.get("total", Long.class))
         .one();
   }
 
   public Flux<Snack> page(SnackFilter filter, List<Ordering.Key> ordering, PageQuery page) {
-    return query(filter, page).bindTo(db.sql(pageSql(filter, ordering))).map(Snacks::snack).all();
+    return where(filter)
+        .bindTo(db.sql(pageSql(filter, ordering)))
+        .bind("limit", page.pageSize())
+        .bind("offset", page.offset())
+        .map(Snacks::snack)
+        .all();
   }
 
   /**
@@ -127,50 +131,22 @@ public class Snacks {
     return "SELECT "
         + COLUMNS
         + " FROM snack JOIN (SELECT id AS page_id FROM snack"
-        + where(filter).sql
+        + where(filter).sql()
         + " ORDER BY "
         + orderBy
         + " LIMIT :limit OFFSET :offset) page ON snack.id = page.page_id ORDER BY "
         + orderBy;
   }
 
-  private static Query query(SnackFilter filter, PageQuery page) {
-    Query query = where(filter);
-    Map<String, Object> bindings = new LinkedHashMap<>(query.bindings);
-    bindings.put("limit", page.pageSize());
-    bindings.put("offset", page.offset());
-    return new Query(query.sql, bindings);
-  }
-
-  private record Query(String sql, Map<String, Object> bindings) {
-    DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
-      for (Map.Entry<String, Object> binding : bindings.entrySet()) {
-        spec = spec.bind(binding.getKey(), binding.getValue());
-      }
-      return spec;
-    }
-  }
-
-  private static Query where(SnackFilter filter) {
-    StringBuilder sql = new StringBuilder(" WHERE true");
-    Map<String, Object> bindings = new LinkedHashMap<>();
-    if (filter.uid() != null) {
-      sql.append(" AND uid = :uid");
-      bindings.put("uid", filter.uid());
-    }
-    if (filter.status() != null) {
-      sql.append(" AND status = :status");
-      bindings.put("status", filter.status().name());
-    }
-    if (filter.search() != null && !filter.search().isEmpty()) {
-      sql.append(" AND name_key LIKE :search ESCAPE '\\'");
-      bindings.put("search", "%" + likeEscaped(SnackName.key(filter.search())) + "%");
-    }
-    return new Query(sql.toString(), bindings);
-  }
-
-  static String likeEscaped(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  private static SqlFilter where(SnackFilter filter) {
+    String search = filter.search();
+    return new SqlFilter()
+        .and("uid = :uid", "uid", filter.uid())
+        .and("status = :status", "status", filter.status() == null ? null : filter.status().name())
+        .and(
+            "name_key LIKE :search ESCAPE '\\'",
+            "search",
+            SqlFilter.containing(search == null ? null : SnackName.key(search)));
   }
 
   static Snack snack(Readable row) {
