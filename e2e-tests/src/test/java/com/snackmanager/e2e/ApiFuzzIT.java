@@ -1,7 +1,6 @@
 package com.snackmanager.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.snackmanager.e2e.ApiDocument.Operation;
 import com.snackmanager.e2e.Members.Member;
@@ -9,7 +8,6 @@ import com.snackmanager.e2e.OperationAccess.Access;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,8 +142,8 @@ class ApiFuzzIT {
     editedOrderSnackUid = snackUid("edited-order");
     newOrderSnackUid = snackUid("new-order");
     String movedOrderSnackUid = snackUid("moved-order");
-    editedOrderUid = placeOrder(editedOrderSnackUid);
-    movedOrderUid = placeOrder(movedOrderSnackUid);
+    editedOrderUid = snacks.order(member, editedOrderSnackUid);
+    movedOrderUid = snacks.order(member, movedOrderSnackUid);
     for (Operation operation : document.operations()) {
       List<Probe> ofOperation = probesOf(operation);
       if (!ofOperation.isEmpty()) {
@@ -563,24 +561,6 @@ class ApiFuzzIT {
         .register(member, "fuzz " + purpose + " " + UUID.randomUUID(), 1000)
         .path("uid")
         .asString();
-  }
-
-  /** An order of the member's, once the order-service knows the snack (from its event). */
-  private String placeOrder(String snack) {
-    List<Api.Response> placed = new ArrayList<>();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              Api.Response response =
-                  api.as(member.access())
-                      .post(
-                          "/orders/",
-                          Map.of("snacks", List.of(Map.of("uid", snack, "quantity", 1))));
-              placed.add(response);
-              return response.status() == 201;
-            });
-    return placed.get(placed.size() - 1).json().path("uid").asString();
   }
 
   private static byte[] bytes(JsonNode node) {

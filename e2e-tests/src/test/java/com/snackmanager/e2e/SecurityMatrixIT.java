@@ -118,9 +118,9 @@ class SecurityMatrixIT {
     orderableSnacks.put(Kind.MEMBER, snackUid("member-orders"));
     orderableSnacks.put(Kind.ADMIN, snackUid("admin-orders"));
     // the order- and reaction-services learn of new snacks from their events, a moment later
-    orderUid = placeOrder(orderSnackUid);
-    statusOrders.put("PUT", placeOrder(putStatusSnack));
-    statusOrders.put("PATCH", placeOrder(patchStatusSnack));
+    orderUid = snacks.order(member, orderSnackUid);
+    statusOrders.put("PUT", snacks.order(member, putStatusSnack));
+    statusOrders.put("PATCH", snacks.order(member, patchStatusSnack));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -345,20 +345,6 @@ class SecurityMatrixIT {
         .register(member, "matrix " + purpose + " " + UUID.randomUUID(), 1500)
         .path("uid")
         .asString();
-  }
-
-  /** An order of the member's, once the order-service knows the snack. */
-  private String placeOrder(String snack) {
-    List<Api.Response> placed = new ArrayList<>();
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> {
-              Api.Response response = api.as(member.access()).post("/orders/", orderBody(snack, 1));
-              placed.add(response);
-              return response.status() == 201;
-            });
-    return placed.get(placed.size() - 1).json().path("uid").asString();
   }
 
   private static Map<String, Object> orderBody(String snack, int quantity) {

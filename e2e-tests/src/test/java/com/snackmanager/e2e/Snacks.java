@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.snackmanager.e2e.Members.Member;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -51,5 +53,26 @@ final class Snacks {
             () ->
                 reacting.post("/snacks/" + uid + "/reaction/", Map.of("type", type)).status()
                     == 200);
+  }
+
+  /**
+   * Places an order of {@code member} holding one of {@code snackUid}; retried until the
+   * order-service knows the snack (from its event) and answers 201. The order's uid.
+   */
+  String order(Member member, String snackUid) {
+    List<Api.Response> placed = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Api.Response response =
+                  api.as(member.access())
+                      .post(
+                          "/orders/",
+                          Map.of("snacks", List.of(Map.of("uid", snackUid, "quantity", 1))));
+              placed.add(response);
+              return response.status() == 201;
+            });
+    return placed.get(placed.size() - 1).json().path("uid").asString();
   }
 }
