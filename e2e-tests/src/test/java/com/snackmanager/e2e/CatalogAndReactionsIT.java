@@ -165,7 +165,7 @@ class CatalogAndReactionsIT {
               assertThat(first.path("like_ratio").decimalValue())
                   .isEqualByComparingTo(new java.math.BigDecimal("2.333"));
             });
-    // one like_ratio, written alike by every service that shows it (shared-events' LikeRatio):
+    // one like_ratio, written alike by every service that shows it (event-contracts' LikeRatio):
     // 2.333 and 1.5, never 2.333333 or 1.500
     assertThat(likeRatios(reader.get("/snacks/?search=" + tag))).containsExactly("2.333", "1.5");
     await()

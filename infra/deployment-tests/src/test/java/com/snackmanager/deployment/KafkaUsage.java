@@ -34,7 +34,7 @@ record KafkaUsage(Set<String> produces, Set<String> consumes, Set<String> groups
       Pattern.compile("groupId\\s*=\\s*(?:\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_.]*))");
 
   static KafkaUsage of(String service) {
-    Map<String, String> topics = constants("shared-events/src/main/java", "/envelope/Topics.java");
+    Map<String, String> topics = constants("event-contracts/src/main/java", "/envelope/Topics.java");
     String source = sources(service);
     Set<String> declared = declared(service);
     Set<String> consumes = new TreeSet<>();
@@ -102,7 +102,7 @@ record KafkaUsage(Set<String> produces, Set<String> consumes, Set<String> groups
   private static String resolve(Map<String, String> constants, String name) {
     String value = constants.get(name);
     if (value == null) {
-      throw new AssertionError("Topics." + name + " is not a constant of shared-events' Topics");
+      throw new AssertionError("Topics." + name + " is not a constant of event-contracts' Topics");
     }
     return value;
   }

@@ -37,7 +37,7 @@ final class Suite {
           new Service("reaction-service", 8084, Optional.of("reaction_svc"), true),
           new Service("statistics-service", 8085, Optional.of("statistics_svc"), true));
 
-  /** The suite's topics (shared-events' Topics); each also has a dead-letter topic, + ".dlt". */
+  /** The suite's topics (event-contracts' Topics); each also has a dead-letter topic, + ".dlt". */
   static final List<String> TOPICS =
       List.of("snack.users.v1", "snack.catalog.v1", "snack.reactions.v1", "snack.orders.v1");
 

@@ -101,7 +101,7 @@ public final class SnackTestInfrastructure {
     registry.add("spring.flyway.user", database::role);
     registry.add("spring.flyway.password", database::password);
     // the services' tests read the events a request wrote from the outbox: keep published rows
-    // (production deletes them as they are published; shared-events' OutboxRelayIT tests both)
+    // (production deletes them as they are published; event-plumbing's OutboxRelayIT tests both)
     registry.add("snack.outbox.retention", () -> "1h");
     registerWithoutDatabase(registry);
   }

@@ -1,13 +1,13 @@
 package com.snackmanager.order.catalog;
 
+import com.snackmanager.events.catalog.SnackDetails;
 import com.snackmanager.events.catalog.SnackRegistered;
 import com.snackmanager.events.catalog.SnackRetired;
 import com.snackmanager.events.catalog.SnackUpdated;
-import com.snackmanager.events.envelope.EventCodec;
+import com.snackmanager.events.consumer.EventConsumer;
+import com.snackmanager.events.consumer.EventConsumers;
 import com.snackmanager.events.envelope.EventEnvelope;
-import com.snackmanager.events.envelope.MalformedEventException;
 import com.snackmanager.events.envelope.Topics;
-import com.snackmanager.events.inbox.InboxProcessor;
 import java.math.BigDecimal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,94 +25,67 @@ public class CatalogListener {
 
   private static final Logger log = LoggerFactory.getLogger(CatalogListener.class);
 
-  private final EventCodec codec;
-  private final InboxProcessor inbox;
-  private final CatalogSnacks snacks;
+  private final EventConsumer consumer;
 
-  CatalogListener(EventCodec codec, InboxProcessor inbox, CatalogSnacks snacks) {
-    this.codec = codec;
-    this.inbox = inbox;
-    this.snacks = snacks;
+  CatalogListener(EventConsumers consumers, CatalogSnacks snacks) {
+    this.consumer =
+        consumers
+            .topic(Topics.CATALOG)
+            .on(SnackRegistered.class, (event, envelope) -> replace(snacks, event, envelope))
+            .on(SnackUpdated.class, (event, envelope) -> replace(snacks, event, envelope))
+            .on(
+                SnackRetired.class,
+                (event, envelope) ->
+                    snacks
+                        .retire(text(event.snackUid(), "snack_uid"), envelope.occurredAt())
+                        .doOnNext(
+                            changed -> {
+                              if (!changed) {
+                                log.info(
+                                    "Retirement of {} changed nothing (unknown snack or older"
+                                        + " event)",
+                                    event.snackUid());
+                              }
+                            })
+                        .then())
+            .build();
   }
 
   @KafkaListener(topics = Topics.CATALOG, groupId = "${spring.application.name}")
   public void onMessage(String message) {
-    EventEnvelope envelope = codec.decode(message);
-    inbox.processOnce(envelope, Topics.CATALOG, this::apply).block();
+    consumer.consume(message);
   }
 
-  private Mono<Void> apply(EventEnvelope envelope) {
-    return switch (envelope.eventType()) {
-      case SnackRegistered.TYPE -> {
-        SnackRegistered event = codec.payload(envelope, SnackRegistered.class);
-        yield snacks.replace(
-            text(event.snackUid(), "snack_uid", envelope),
-            text(event.name(), "name", envelope),
-            event.imageUrl(),
-            price(event.price(), envelope),
-            currency(event.currency(), envelope),
-            status(event.status(), envelope),
-            envelope.occurredAt());
-      }
-      case SnackUpdated.TYPE -> {
-        SnackUpdated event = codec.payload(envelope, SnackUpdated.class);
-        yield snacks.replace(
-            text(event.snackUid(), "snack_uid", envelope),
-            text(event.name(), "name", envelope),
-            event.imageUrl(),
-            price(event.price(), envelope),
-            currency(event.currency(), envelope),
-            status(event.status(), envelope),
-            envelope.occurredAt());
-      }
-      case SnackRetired.TYPE -> {
-        SnackRetired event = codec.payload(envelope, SnackRetired.class);
-        yield snacks
-            .retire(text(event.snackUid(), "snack_uid", envelope), envelope.occurredAt())
-            .doOnNext(
-                changed -> {
-                  if (!changed) {
-                    log.info(
-                        "Retirement of {} changed nothing (unknown snack or older event)",
-                        event.snackUid());
-                  }
-                })
-            .then();
-      }
-      default -> {
-        log.debug("Ignoring {} event {}", envelope.eventType(), envelope.eventId());
-        yield Mono.empty();
-      }
-    };
+  private static Mono<Void> replace(
+      CatalogSnacks snacks, SnackDetails snack, EventEnvelope envelope) {
+    return snacks.replace(
+        text(snack.snackUid(), "snack_uid"),
+        text(snack.name(), "name"),
+        snack.imageUrl(),
+        price(snack.price()),
+        text(snack.currency(), "currency"),
+        status(snack.status()),
+        envelope.occurredAt());
   }
 
-  private static String status(String status, EventEnvelope envelope) {
+  private static String status(String status) {
     if (CatalogSnacks.ACTIVE.equals(status) || CatalogSnacks.RETIRED.equals(status)) {
       return status;
     }
-    throw malformed(envelope, "status must be ACTIVE or RETIRED, was " + status);
+    throw new IllegalArgumentException("status must be ACTIVE or RETIRED, was " + status);
   }
 
-  private static BigDecimal price(BigDecimal price, EventEnvelope envelope) {
+  private static BigDecimal price(BigDecimal price) {
     if (price == null || price.signum() < 0) {
-      throw malformed(envelope, "price must be a non-negative number, was " + price);
+      throw new IllegalArgumentException("price must be a non-negative number, was " + price);
     }
     return price;
   }
 
-  private static String currency(String currency, EventEnvelope envelope) {
-    return text(currency, "currency", envelope);
-  }
-
-  private static String text(String value, String field, EventEnvelope envelope) {
+  private static String text(String value, String field) {
     if (value == null || value.isBlank()) {
-      throw malformed(envelope, field + " is required");
+      throw new IllegalArgumentException(field + " is required");
     }
     return value;
-  }
-
-  private static MalformedEventException malformed(EventEnvelope envelope, String problem) {
-    return new MalformedEventException(
-        envelope.eventType() + " " + envelope.eventId() + ": " + problem, null);
   }
 }

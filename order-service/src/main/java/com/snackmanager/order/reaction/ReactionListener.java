@@ -1,8 +1,8 @@
 package com.snackmanager.order.reaction;
 
-import com.snackmanager.events.envelope.EventCodec;
+import com.snackmanager.events.consumer.BatchConsumer;
+import com.snackmanager.events.consumer.EventConsumers;
 import com.snackmanager.events.envelope.Topics;
-import com.snackmanager.events.inbox.InboxProcessor;
 import com.snackmanager.events.kafka.BatchListeners;
 import com.snackmanager.events.reactions.ReactionChanges;
 import com.snackmanager.events.reactions.ReactionChanges.Change;
@@ -19,14 +19,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReactionListener {
 
-  private final EventCodec codec;
-  private final InboxProcessor inbox;
-  private final ReactionCounts counts;
+  private final BatchConsumer<Change> consumer;
 
-  ReactionListener(EventCodec codec, InboxProcessor inbox, ReactionCounts counts) {
-    this.codec = codec;
-    this.inbox = inbox;
-    this.counts = counts;
+  ReactionListener(EventConsumers consumers, ReactionCounts counts) {
+    this.consumer =
+        consumers.reactionChanges(fresh -> counts.addAll(ReactionChanges.sumBySnack(fresh)));
   }
 
   @KafkaListener(
@@ -34,16 +31,6 @@ public class ReactionListener {
       groupId = "${spring.application.name}",
       containerFactory = BatchListeners.FACTORY)
   public void onMessages(List<ConsumerRecord<String, String>> records) {
-    BatchListeners.process(
-        records,
-        record -> ReactionChanges.read(codec, record.value()),
-        changes ->
-            inbox
-                .processBatchOnce(
-                    changes,
-                    Change::envelope,
-                    Topics.REACTIONS,
-                    fresh -> counts.addAll(ReactionChanges.sumBySnack(fresh)))
-                .block());
+    consumer.consume(records);
   }
 }

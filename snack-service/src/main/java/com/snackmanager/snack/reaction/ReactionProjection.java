@@ -1,9 +1,9 @@
 package com.snackmanager.snack.reaction;
 
+import com.snackmanager.events.consumer.BatchConsumer;
+import com.snackmanager.events.consumer.EventConsumers;
 import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.envelope.EventEnvelope;
-import com.snackmanager.events.envelope.Topics;
-import com.snackmanager.events.inbox.InboxProcessor;
 import com.snackmanager.events.reactions.ReactionChanges;
 import com.snackmanager.events.reactions.ReactionChanges.Change;
 import com.snackmanager.events.reactions.ReactionDelta;
@@ -11,6 +11,7 @@ import com.snackmanager.snack.catalog.ReactionCounts;
 import com.snackmanager.snack.catalog.SnackListCache;
 import java.util.List;
 import java.util.SortedMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,17 +28,29 @@ public class ReactionProjection {
 
   private static final Logger log = LoggerFactory.getLogger(ReactionProjection.class);
 
-  private final InboxProcessor inbox;
+  private final BatchConsumer<Change> consumer;
   private final ReactionCounts counts;
   private final EventCodec codec;
-  private final SnackListCache lists;
 
   public ReactionProjection(
-      InboxProcessor inbox, ReactionCounts counts, EventCodec codec, SnackListCache lists) {
-    this.inbox = inbox;
+      EventConsumers consumers, ReactionCounts counts, EventCodec codec, SnackListCache lists) {
     this.counts = counts;
     this.codec = codec;
-    this.lists = lists;
+    this.consumer =
+        consumers
+            .reactionChanges(this::add)
+            .afterCommit(
+                fresh -> {
+                  if (!fresh.isEmpty()) {
+                    lists.invalidate(); // counts and ratios changed: pages may be ordered
+                    // differently
+                  }
+                });
+  }
+
+  /** Applies a poll of {@code snack.reactions.v1} (see {@link BatchConsumer}). */
+  void consume(List<ConsumerRecord<String, String>> records) {
+    consumer.consume(records);
   }
 
   /**
@@ -45,22 +58,8 @@ public class ReactionProjection {
    */
   public Mono<Boolean> apply(EventEnvelope envelope) {
     return Mono.fromCallable(() -> ReactionChanges.of(codec, envelope))
-        .flatMap(change -> applyAll(List.of(change)))
+        .flatMap(change -> consumer.apply(List.of(change)))
         .map(fresh -> !fresh.isEmpty());
-  }
-
-  /**
-   * @return the changes that were new
-   */
-  public Mono<List<Change>> applyAll(List<Change> changes) {
-    return inbox
-        .processBatchOnce(changes, Change::envelope, Topics.REACTIONS, this::add)
-        .doOnNext(
-            fresh -> {
-              if (!fresh.isEmpty()) {
-                lists.invalidate(); // counts and ratios changed: pages may be ordered differently
-              }
-            });
   }
 
   private Mono<Void> add(List<Change> changes) {

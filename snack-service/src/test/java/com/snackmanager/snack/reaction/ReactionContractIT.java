@@ -21,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Consumer contract: the reaction-service's published examples (shared-events) go through Kafka and
- * this service's real listener, exactly as the producer will send them.
+ * Consumer contract: the reaction-service's published examples (event-contracts) go through Kafka
+ * and this service's real listener, exactly as the producer will send them.
  */
 class ReactionContractIT extends SnackServiceTest {
 

@@ -1,8 +1,5 @@
 package com.snackmanager.statistics.order;
 
-import com.snackmanager.events.envelope.EventCodec;
-import com.snackmanager.events.envelope.EventEnvelope;
-import com.snackmanager.events.envelope.MalformedEventException;
 import com.snackmanager.events.orders.OrderLine;
 import com.snackmanager.events.orders.OrderPlaced;
 import com.snackmanager.events.orders.OrderRevised;
@@ -14,39 +11,19 @@ import com.snackmanager.statistics.order.OrderChange.StatusChanged;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Reads order events into {@link OrderChange}s, refusing payloads that break the contract. */
+/**
+ * Reads order events into {@link OrderChange}s, refusing payloads that break the contract with an
+ * {@link IllegalArgumentException} (the consumer template dead-letters them).
+ */
 final class OrderEventReader {
 
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private OrderEventReader() {}
 
-  /**
-   * The change an order event carries; empty for event types the statistics do not use.
-   *
-   * @throws MalformedEventException if the payload does not fit its type or breaks the contract (no
-   *     uid, unknown status, a line without snack, currency or price, a quantity below 1)
-   */
-  static Optional<OrderChange> read(EventEnvelope envelope, EventCodec codec) {
-    try {
-      return Optional.ofNullable(
-          switch (envelope.eventType()) {
-            case OrderPlaced.TYPE -> placed(codec.payload(envelope, OrderPlaced.class));
-            case OrderRevised.TYPE -> revised(codec.payload(envelope, OrderRevised.class));
-            case OrderStatusChanged.TYPE ->
-                statusChanged(codec.payload(envelope, OrderStatusChanged.class));
-            default -> null;
-          });
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new MalformedEventException(
-          envelope.eventType() + " " + envelope.eventId() + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Placed placed(OrderPlaced event) {
+  static Placed placed(OrderPlaced event) {
     return new Placed(
         uid(event.orderUid()),
         event.ownerId(),
@@ -56,7 +33,7 @@ final class OrderEventReader {
         required(event.createdAt(), "created_at"));
   }
 
-  private static Revised revised(OrderRevised event) {
+  static Revised revised(OrderRevised event) {
     return new Revised(
         uid(event.orderUid()),
         lines(event.lines()),
@@ -64,7 +41,7 @@ final class OrderEventReader {
         required(event.revisedAt(), "revised_at"));
   }
 
-  private static StatusChanged statusChanged(OrderStatusChanged event) {
+  static StatusChanged statusChanged(OrderStatusChanged event) {
     return new StatusChanged(
         uid(event.orderUid()),
         OrderStatus.parse(event.to()),

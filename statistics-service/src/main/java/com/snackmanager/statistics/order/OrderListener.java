@@ -1,16 +1,15 @@
 package com.snackmanager.statistics.order;
 
-import com.snackmanager.events.envelope.EventCodec;
-import com.snackmanager.events.envelope.EventEnvelope;
+import com.snackmanager.events.consumer.EventConsumer;
+import com.snackmanager.events.consumer.EventConsumers;
 import com.snackmanager.events.envelope.Topics;
-import com.snackmanager.events.inbox.InboxProcessor;
+import com.snackmanager.events.orders.OrderPlaced;
+import com.snackmanager.events.orders.OrderRevised;
+import com.snackmanager.events.orders.OrderStatusChanged;
 import com.snackmanager.statistics.stream.StreamProgress;
 import com.snackmanager.statistics.stream.Streams;
-import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 
 /**
  * Consumes {@code snack.orders.v1}: each event is applied once (inbox, same transaction as the
@@ -20,35 +19,30 @@ import reactor.core.publisher.Mono;
 @Component
 class OrderListener {
 
-  private final EventCodec codec;
-  private final InboxProcessor inbox;
-  private final OrderProjection projection;
-  private final StreamProgress progress;
+  private final EventConsumer consumer;
 
-  OrderListener(
-      EventCodec codec, InboxProcessor inbox, OrderProjection projection, StreamProgress progress) {
-    this.codec = codec;
-    this.inbox = inbox;
-    this.projection = projection;
-    this.progress = progress;
+  OrderListener(EventConsumers consumers, OrderProjection projection, StreamProgress progress) {
+    this.consumer =
+        consumers
+            .topic(Topics.ORDERS)
+            .on(
+                OrderPlaced.class,
+                (event, envelope) -> projection.apply(OrderEventReader.placed(event)))
+            .on(
+                OrderRevised.class,
+                (event, envelope) -> projection.apply(OrderEventReader.revised(event)))
+            .on(
+                OrderStatusChanged.class,
+                (event, envelope) -> projection.apply(OrderEventReader.statusChanged(event)))
+            .forEach(envelope -> progress.record(Topics.ORDERS, envelope))
+            .build();
   }
 
   @KafkaListener(
       id = Streams.ORDERS_LISTENER,
       topics = Topics.ORDERS,
       groupId = "${spring.application.name}")
-  void onMessage(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = codec.decode(record.value());
-    Optional<OrderChange> change = OrderEventReader.read(envelope, codec);
-    inbox
-        .processOnce(
-            envelope,
-            record.topic(),
-            event ->
-                change
-                    .map(projection::apply)
-                    .orElseGet(Mono::empty)
-                    .then(progress.record(record.topic(), event)))
-        .block();
+  void onMessage(String message) {
+    consumer.consume(message);
   }
 }

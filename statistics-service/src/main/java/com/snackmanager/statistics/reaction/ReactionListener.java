@@ -1,8 +1,8 @@
 package com.snackmanager.statistics.reaction;
 
-import com.snackmanager.events.envelope.EventCodec;
+import com.snackmanager.events.consumer.BatchConsumer;
+import com.snackmanager.events.consumer.EventConsumers;
 import com.snackmanager.events.envelope.Topics;
-import com.snackmanager.events.inbox.InboxProcessor;
 import com.snackmanager.events.kafka.BatchListeners;
 import com.snackmanager.events.reactions.ReactionChanges;
 import com.snackmanager.events.reactions.ReactionChanges.Change;
@@ -35,17 +35,14 @@ class ReactionListener {
         hate_count = s.hate_count + EXCLUDED.hate_count
       """;
 
-  private final EventCodec codec;
-  private final InboxProcessor inbox;
+  private final BatchConsumer<Change> consumer;
   private final DatabaseClient db;
   private final StreamProgress progress;
 
-  ReactionListener(
-      EventCodec codec, InboxProcessor inbox, DatabaseClient db, StreamProgress progress) {
-    this.codec = codec;
-    this.inbox = inbox;
+  ReactionListener(EventConsumers consumers, DatabaseClient db, StreamProgress progress) {
     this.db = db;
     this.progress = progress;
+    this.consumer = consumers.reactionChanges(this::apply);
   }
 
   @KafkaListener(
@@ -54,13 +51,7 @@ class ReactionListener {
       groupId = "${spring.application.name}",
       containerFactory = BatchListeners.FACTORY)
   void onMessages(List<ConsumerRecord<String, String>> records) {
-    BatchListeners.process(
-        records,
-        record -> ReactionChanges.read(codec, record.value()),
-        changes ->
-            inbox
-                .processBatchOnce(changes, Change::envelope, Topics.REACTIONS, this::apply)
-                .block());
+    consumer.consume(records);
   }
 
   private Mono<Void> apply(List<Change> changes) {

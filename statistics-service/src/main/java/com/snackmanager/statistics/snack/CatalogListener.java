@@ -1,16 +1,14 @@
 package com.snackmanager.statistics.snack;
 
+import com.snackmanager.events.catalog.SnackDetails;
 import com.snackmanager.events.catalog.SnackRegistered;
 import com.snackmanager.events.catalog.SnackUpdated;
-import com.snackmanager.events.envelope.EventCodec;
-import com.snackmanager.events.envelope.EventEnvelope;
-import com.snackmanager.events.envelope.MalformedEventException;
+import com.snackmanager.events.consumer.EventConsumer;
+import com.snackmanager.events.consumer.EventConsumers;
 import com.snackmanager.events.envelope.Topics;
-import com.snackmanager.events.inbox.InboxProcessor;
 import com.snackmanager.statistics.stream.StreamProgress;
 import com.snackmanager.statistics.stream.Streams;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -32,69 +30,34 @@ class CatalogListener {
       WHERE s.catalog_name_at IS NULL OR s.catalog_name_at <= EXCLUDED.catalog_name_at
       """;
 
-  /** A snack's name as of a moment. */
-  record SnackName(String uid, String name, Instant at) {}
+  private final EventConsumer consumer;
 
-  private final EventCodec codec;
-  private final InboxProcessor inbox;
-  private final DatabaseClient db;
-  private final StreamProgress progress;
-
-  CatalogListener(
-      EventCodec codec, InboxProcessor inbox, DatabaseClient db, StreamProgress progress) {
-    this.codec = codec;
-    this.inbox = inbox;
-    this.db = db;
-    this.progress = progress;
+  CatalogListener(EventConsumers consumers, DatabaseClient db, StreamProgress progress) {
+    this.consumer =
+        consumers
+            .topic(Topics.CATALOG)
+            .on(SnackRegistered.class, (event, envelope) -> save(db, event, event.registeredAt()))
+            .on(SnackUpdated.class, (event, envelope) -> save(db, event, event.updatedAt()))
+            .forEach(envelope -> progress.record(Topics.CATALOG, envelope))
+            .build();
   }
 
   @KafkaListener(
       id = Streams.CATALOG_LISTENER,
       topics = Topics.CATALOG,
       groupId = "${spring.application.name}")
-  void onMessage(ConsumerRecord<String, String> record) {
-    EventEnvelope envelope = codec.decode(record.value());
-    SnackName name = name(envelope);
-    inbox
-        .processOnce(
-            envelope,
-            record.topic(),
-            event -> save(name).then(progress.record(record.topic(), event)))
-        .block();
+  void onMessage(String message) {
+    consumer.consume(message);
   }
 
-  private SnackName name(EventEnvelope envelope) {
-    SnackName name =
-        switch (envelope.eventType()) {
-          case SnackRegistered.TYPE -> {
-            SnackRegistered event = codec.payload(envelope, SnackRegistered.class);
-            yield new SnackName(event.snackUid(), event.name(), event.registeredAt());
-          }
-          case SnackUpdated.TYPE -> {
-            SnackUpdated event = codec.payload(envelope, SnackUpdated.class);
-            yield new SnackName(event.snackUid(), event.name(), event.updatedAt());
-          }
-          default -> null;
-        };
-    if (name != null && (blank(name.uid()) || blank(name.name()) || name.at() == null)) {
-      throw new MalformedEventException(
-          envelope.eventType()
-              + " "
-              + envelope.eventId()
-              + ": snack_uid, name and the event time are required",
-          null);
-    }
-    return name;
-  }
-
-  private Mono<Void> save(SnackName name) {
-    if (name == null) {
-      return Mono.empty();
+  private static Mono<Void> save(DatabaseClient db, SnackDetails snack, Instant at) {
+    if (blank(snack.snackUid()) || blank(snack.name()) || at == null) {
+      throw new IllegalArgumentException("snack_uid, name and the event time are required");
     }
     return db.sql(NAME)
-        .bind("uid", name.uid())
-        .bind("name", name.name())
-        .bind("at", name.at())
+        .bind("uid", snack.snackUid())
+        .bind("name", snack.name())
+        .bind("at", at)
         .then();
   }
 

@@ -55,7 +55,7 @@ class ConcurrentApplyIT extends StatisticsServiceTest {
       for (EventEnvelope event : events) {
         ConsumerRecord<String, String> record =
             new ConsumerRecord<>(Topics.ORDERS, 0, 0, event.aggregateId(), codec.encode(event));
-        done.add(pool.submit(() -> listener.onMessage(record)));
+        done.add(pool.submit(() -> listener.onMessage(record.value())));
       }
       for (Future<?> future : done) {
         future.get(60, TimeUnit.SECONDS);

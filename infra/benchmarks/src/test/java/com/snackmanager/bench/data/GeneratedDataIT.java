@@ -47,7 +47,7 @@ class GeneratedDataIT {
   static void migrateAndLoad() throws SQLException {
     SnackTestInfrastructure infrastructure = SnackTestInfrastructure.get();
     Path root = Path.of("").toAbsolutePath().getParent().getParent();
-    Path sharedEvents = root.resolve("shared-events/src/main/resources/db/snack-events");
+    Path sharedEvents = root.resolve("event-plumbing/src/main/resources/db/snack-events");
     SERVICES.forEach(
         (module, database) -> {
           Path migrations = root.resolve(module).resolve("src/main/resources/db/migration");
