@@ -114,12 +114,8 @@ public class SnackEventsAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "snack.outbox.relay.enabled", matchIfMissing = true)
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(
-        DatabaseClient db,
-        ReactiveTransactionManager transactions,
-        ProducerFactory<?, ?> producerFactory,
-        OutboxProperties properties) {
-      return new OutboxRelay(
-          db, transactions, producerFactory.getConfigurationProperties(), properties);
+        DatabaseClient db, ProducerFactory<?, ?> producerFactory, OutboxProperties properties) {
+      return new OutboxRelay(db, producerFactory.getConfigurationProperties(), properties);
     }
   }
 

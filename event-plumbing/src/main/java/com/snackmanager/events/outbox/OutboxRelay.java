@@ -25,8 +25,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.ProducerListener;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.core.type.TypeReference;
@@ -34,12 +32,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Publishes the service's outbox rows to Kafka, oldest first, and deletes them (or, with a
- * retention, marks them published) in a transaction that commits only once Kafka has acknowledged
- * them. A batch that fails is rolled back and retried with backoff, so a row is never dropped; it
- * may be sent more than once (consumers are idempotent).
+ * retention, marks them published) once Kafka has acknowledged them. A batch that fails is left in
+ * the table and retried with backoff, so a row is never dropped; it may be sent more than once
+ * (consumers are idempotent).
  *
- * <p>Each batch runs in one transaction that holds a PostgreSQL advisory lock, so of several
- * replicas of a service only one publishes at a time and per-aggregate order survives scaling.
+ * <p>No database transaction is open while Kafka is waited for (a slow or absent broker holds no
+ * locks and no connection in a transaction): of several replicas of a service only the one holding
+ * a session-level PostgreSQL advisory lock, on a connection of its own, publishes, so per-aggregate
+ * order survives scaling. When that connection is lost, the lock is freed with it and another
+ * replica takes over.
  */
 public class OutboxRelay implements SmartLifecycle, DisposableBean {
 
@@ -52,21 +53,13 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
    */
   static final long LOCK_NAMESPACE = 0x534E4B4FL << 32;
 
-  private static final String TRY_LOCK =
-      "SELECT pg_try_advisory_xact_lock(:namespace + 'outbox'::regclass::oid::bigint) AS locked";
   private static final String NEXT_BATCH =
       """
       SELECT id, topic, aggregate_id, event_type, payload, headers::text AS headers
-      FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE
+      FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit
       """;
-  // retention 0: the batch's rows leave the table as they are read; the transaction commits only
-  // once Kafka has acknowledged them, so a failed send rolls the delete back
-  private static final String TAKE_BATCH =
-      """
-      DELETE FROM outbox WHERE id IN (
-        SELECT id FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE)
-      RETURNING id, topic, aggregate_id, event_type, payload, headers::text AS headers
-      """;
+  // retention 0 (production): a published row leaves the table, no second version of it is written
+  private static final String DELETE_PUBLISHED = "DELETE FROM outbox WHERE id = ANY(:ids)";
   private static final String MARK_PUBLISHED =
       "UPDATE outbox SET published_at = now() WHERE id = ANY(:ids)";
   private static final String PURGE =
@@ -79,7 +72,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
   private final DatabaseClient db;
-  private final TransactionalOperator transactional;
+  private final PublisherLock lock;
   private final DefaultKafkaProducerFactory<String, String> producerFactory;
   private final KafkaTemplate<String, String> kafka;
   private final OutboxProperties properties;
@@ -96,12 +89,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
    *     an idempotent producer with {@code acks=all} and string serialisers on top of them
    */
   public OutboxRelay(
-      DatabaseClient db,
-      ReactiveTransactionManager transactionManager,
-      Map<String, Object> producerConfig,
-      OutboxProperties properties) {
+      DatabaseClient db, Map<String, Object> producerConfig, OutboxProperties properties) {
     this.db = db;
-    this.transactional = TransactionalOperator.create(transactionManager);
+    this.lock = new PublisherLock(db.getConnectionFactory());
     Map<String, Object> config = new HashMap<>(producerConfig);
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -117,18 +107,12 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
   }
 
   /**
-   * Publishes the oldest unpublished rows (at most {@code batch-size}) in one transaction.
+   * Publishes the oldest unpublished rows (at most {@code batch-size}).
    *
    * @return how many rows were published: 0 when there were none or another replica holds the lock
    */
   public Mono<Integer> publishNextBatch() {
-    Mono<Integer> batch =
-        db.sql(TRY_LOCK)
-            .bind("namespace", LOCK_NAMESPACE)
-            .map(row -> row.get("locked", Boolean.class))
-            .one()
-            .flatMap(locked -> locked ? publishLocked() : Mono.just(0));
-    return transactional.transactional(batch);
+    return lock.hold().flatMap(held -> held ? publishHeld() : Mono.just(0));
   }
 
   /** How many rows wait to be published: a gauge of how far the relay is behind. */
@@ -142,14 +126,13 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
   }
 
   /**
-   * With a retention, the rows are read, sent and marked published (kept for inspection until the
-   * purge); without one (the default) they are deleted as they are read and sent: one statement and
-   * no second version of each row, which makes the relay's share of PostgreSQL's work per event
-   * about a third of what marking costs (see docs/decisions.md).
+   * Reads a batch, sends it, and once Kafka has acknowledged every row deletes the rows (the
+   * default: no second version of each row, see docs/decisions.md) or, with a retention, marks them
+   * published (kept for inspection until the purge). Each statement commits on its own.
    */
-  private Mono<Integer> publishLocked() {
+  private Mono<Integer> publishHeld() {
     boolean keep = !properties.retention().isZero();
-    return db.sql(keep ? NEXT_BATCH : TAKE_BATCH)
+    return db.sql(NEXT_BATCH)
         .bind("limit", properties.batchSize())
         .map(
             row ->
@@ -167,8 +150,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
               if (rows.isEmpty()) {
                 return Mono.just(0);
               }
-              Mono<?> sent = keep ? send(rows).then(markPublished(rows)) : send(rows);
-              return sent.thenReturn(rows.size());
+              return send(rows).then(published(rows, keep)).thenReturn(rows.size());
             });
   }
 
@@ -194,9 +176,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         new ProducerRecord<>(row.topic(), null, row.aggregateId(), row.payload(), headers));
   }
 
-  private Mono<Long> markPublished(List<OutboxRow> rows) {
+  private Mono<Long> published(List<OutboxRow> rows, boolean keep) {
     Long[] ids = rows.stream().map(OutboxRow::id).toArray(Long[]::new);
-    return db.sql(MARK_PUBLISHED).bind("ids", ids).fetch().rowsUpdated();
+    return db.sql(keep ? MARK_PUBLISHED : DELETE_PUBLISHED).bind("ids", ids).fetch().rowsUpdated();
   }
 
   private static Header header(String name, String value) {
@@ -280,20 +262,30 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
       executor = null;
     }
     if (stopping == null) {
+      releaseLock();
       return;
     }
     stopping.shutdown();
     try {
       if (!stopping.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        // Kafka is slow or gone: interrupting the tick cancels the batch, whose transaction rolls
-        // back; its rows are published again after a restart
+        // Kafka is slow or gone: interrupting the tick cancels the batch before its rows are
+        // deleted; they are published again after a restart
         stopping.shutdownNow();
         stopping.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
       }
     } catch (InterruptedException e) {
       stopping.shutdownNow();
       Thread.currentThread().interrupt();
+    } finally {
+      releaseLock();
     }
+  }
+
+  /**
+   * Lets another replica publish: frees the lock (by closing its connection) if this relay held it.
+   */
+  private void releaseLock() {
+    lock.release();
   }
 
   @Override

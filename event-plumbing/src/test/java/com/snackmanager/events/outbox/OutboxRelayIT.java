@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.ReactiveTransactionManager;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 
@@ -47,7 +47,6 @@ class OutboxRelayIT extends EventsIntegrationTest {
   @Autowired EventCodec codec;
   @Autowired DatabaseClient db;
   @Autowired TransactionalOperator transactional;
-  @Autowired ReactiveTransactionManager transactionManager;
   @Autowired OutboxProperties properties;
 
   @AfterEach
@@ -131,7 +130,7 @@ class OutboxRelayIT extends EventsIntegrationTest {
             "127.0.0.1:" + FreePorts.find(),
             ProducerConfig.MAX_BLOCK_MS_CONFIG,
             1000);
-    OutboxRelay cutOff = new OutboxRelay(db, transactionManager, unreachable, properties);
+    OutboxRelay cutOff = new OutboxRelay(db, unreachable, properties);
     try {
       for (int attempt = 0; attempt < 2; attempt++) {
         assertThatThrownBy(() -> cutOff.publishNextBatch().block())
@@ -149,7 +148,30 @@ class OutboxRelayIT extends EventsIntegrationTest {
   }
 
   @Test
-  void aBatchWithOneFailedSendIsRolledBackAndRetriedWhole() {
+  void noTransactionIsOpenWhileKafkaIsWaitedFor() throws Exception {
+    relay.stop();
+    appendAll(ticks(2), Map.of());
+    Map<String, Object> slow =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            "127.0.0.1:" + FreePorts.find(),
+            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+            4000);
+    OutboxRelay waiting = new OutboxRelay(db, slow, properties);
+    try {
+      CompletableFuture<Integer> batch = waiting.publishNextBatch().toFuture();
+      Thread.sleep(1500); // the relay has read its batch and waits for the broker's metadata
+
+      assertThat(batch).isNotDone();
+      assertThat(sessionsInATransaction()).isZero();
+      assertThatThrownBy(batch::join).hasRootCauseInstanceOf(TimeoutException.class);
+    } finally {
+      waiting.destroy();
+    }
+  }
+
+  @Test
+  void aBatchWithOneFailedSendIsRetriedWhole() {
     relay.stop();
     List<EventEnvelope> appended = ticks(3);
     EventEnvelope first = appended.get(0);
@@ -318,7 +340,21 @@ class OutboxRelayIT extends EventsIntegrationTest {
             bootstrapServers,
             ProducerConfig.MAX_BLOCK_MS_CONFIG,
             1000);
-    return new OutboxRelay(db, transactionManager, producer, deleting);
+    return new OutboxRelay(db, producer, deleting);
+  }
+
+  /** Sessions of this database idle inside a transaction for a while (waiting on something). */
+  private long sessionsInATransaction() {
+    return db.sql(
+            """
+            SELECT count(*) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()
+              AND state LIKE 'idle in transaction%'
+              AND state_change < now() - interval '500 milliseconds'
+            """)
+        .map(row -> row.get(0, Long.class))
+        .one()
+        .block();
   }
 
   private long rows(List<EventEnvelope> envelopes) {
