@@ -1,6 +1,6 @@
 package com.snackmanager.defaults;
 
-import com.snackmanager.defaults.security.SecurityDefaults;
+import com.snackmanager.defaults.security.ServiceAccess;
 import com.snackmanager.defaults.security.SnackSecurityProperties;
 import com.snackmanager.defaults.security.TokenVersions;
 import com.snackmanager.defaults.security.VerifiedTokens;
@@ -23,16 +23,17 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -45,20 +46,16 @@ class DefaultsTestApplication {
 
   static final int THING_COUNT = 250;
 
+  /** Its chain comes from the defaults, built from these rules as a service's would be. */
   @Bean
-  SecurityWebFilterChain security(ServerHttpSecurity http, SecurityDefaults defaults) {
-    return defaults
-        .apply(http)
-        .authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers(SecurityDefaults.PUBLIC_PATHS)
-                    .permitAll()
-                    .pathMatchers("/admin-only")
-                    .hasRole("ADMIN")
-                    .anyExchange()
-                    .authenticated())
-        .build();
+  ServiceAccess access() {
+    return ServiceAccess.builder()
+        .open(HttpMethod.GET, "/pictures/*")
+        .openCheckingToken(HttpMethod.HEAD, "/pictures/*")
+        .authenticated("/admin-only/mine")
+        .admin("/admin-only", "/admin-only/**")
+        .admin(HttpMethod.DELETE, "/things/*")
+        .otherwiseAuthenticated();
   }
 
   /** Same validation as production, with the test's key instead of a JWKS endpoint. */
@@ -98,6 +95,21 @@ class DefaultsTestApplication {
     @GetMapping("/admin-only")
     Mono<String> admin() {
       return Mono.just("\"ok\"");
+    }
+
+    @GetMapping("/admin-only/mine")
+    Mono<String> mine() {
+      return Mono.just("\"ok\"");
+    }
+
+    @DeleteMapping("/things/{id}")
+    ResponseEntity<Void> delete(@PathVariable int id) {
+      return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/pictures/{id}")
+    Mono<String> picture(@PathVariable int id) {
+      return Mono.just("\"picture " + id + "\"");
     }
 
     @GetMapping("/boom")

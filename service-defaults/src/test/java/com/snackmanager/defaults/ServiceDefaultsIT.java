@@ -53,6 +53,10 @@ class ServiceDefaultsIT {
     return TestTokens.sign(TestTokens.claims(memberId, "MEMBER", 0).build());
   }
 
+  private String adminToken() {
+    return TestTokens.sign(TestTokens.claims(memberId, "ADMIN", 0).build());
+  }
+
   private WebTestClient.ResponseSpec get(String path, String token) {
     var request = client.get().uri(path);
     if (token != null) {
@@ -139,9 +143,80 @@ class ServiceDefaultsIT {
         get("/admin-only/", memberToken()),
         HttpStatus.FORBIDDEN,
         "You do not have permission to perform this action.");
-    get("/admin-only", TestTokens.sign(TestTokens.claims(memberId, "ADMIN", 0).build()))
+    get("/admin-only", adminToken()).expectStatus().isOk();
+  }
+
+  @Test
+  void anOpenEndpointIgnoresAStaleToken() {
+    String expired =
+        TestTokens.sign(
+            TestTokens.claims(memberId, "MEMBER", 0)
+                .issueTime(Date.from(java.time.Instant.now().minusSeconds(7200)))
+                .expirationTime(Date.from(java.time.Instant.now().minusSeconds(3600)))
+                .build());
+    for (String token : new String[] {null, "garbage", expired, memberToken()}) {
+      get("/pictures/7", token).expectStatus().isOk();
+    }
+    // another method on the same path is not open
+    expectProblem(
+        client.delete().uri("/pictures/7").exchange(),
+        HttpStatus.UNAUTHORIZED,
+        "Authentication credentials were not provided.");
+  }
+
+  @Test
+  void anEndpointOpenCheckingTokenRefusesOnlyAnInvalidOne() {
+    client.head().uri("/pictures/7").exchange().expectStatus().isOk();
+    client
+        .head()
+        .uri("/pictures/7")
+        .headers(h -> h.setBearerAuth(memberToken()))
+        .exchange()
         .expectStatus()
         .isOk();
+    client
+        .head()
+        .uri("/pictures/7")
+        .headers(h -> h.setBearerAuth("garbage"))
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
+    // the defaults' public paths are open the same way, ahead of the service's rules
+    get("/v3/api-docs", null).expectStatus().isOk();
+    expectProblem(
+        get("/v3/api-docs", "garbage"),
+        HttpStatus.UNAUTHORIZED,
+        "Given token not valid for any token type");
+  }
+
+  @Test
+  void anAuthenticatedEndpointGoesAheadOfTheAdminRules() {
+    get("/admin-only/mine", memberToken()).expectStatus().isOk();
+    expectProblem(
+        get("/admin-only/mine", null),
+        HttpStatus.UNAUTHORIZED,
+        "Authentication credentials were not provided.");
+    expectProblem(
+        get("/admin-only/others", memberToken()),
+        HttpStatus.FORBIDDEN,
+        "You do not have permission to perform this action.");
+  }
+
+  @Test
+  void anAdminRuleForOneMethodLeavesTheOthersToMembers() {
+    expectProblem(
+        client.delete().uri("/things/5").headers(h -> h.setBearerAuth(memberToken())).exchange(),
+        HttpStatus.FORBIDDEN,
+        "You do not have permission to perform this action.");
+    client
+        .delete()
+        .uri("/things/5")
+        .headers(h -> h.setBearerAuth(adminToken()))
+        .exchange()
+        .expectStatus()
+        .isNoContent();
+    // a member's GET passes the chain (and finds no handler for the method)
+    get("/things/5", memberToken()).expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
   }
 
   @Test

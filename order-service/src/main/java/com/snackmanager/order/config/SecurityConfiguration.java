@@ -1,11 +1,9 @@
 package com.snackmanager.order.config;
 
-import com.snackmanager.defaults.security.SecurityDefaults;
+import com.snackmanager.defaults.security.ServiceAccess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * Every member sees and places orders (the board is shared); only admins move orders along the
@@ -15,21 +13,10 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 class SecurityConfiguration {
 
   @Bean
-  SecurityWebFilterChain securityWebFilterChain(
-      ServerHttpSecurity http, SecurityDefaults defaults) {
-    return defaults
-        .apply(http)
-        .authorizeExchange(
-            exchanges ->
-                exchanges
-                    .pathMatchers(SecurityDefaults.PUBLIC_PATHS)
-                    .permitAll()
-                    .pathMatchers(HttpMethod.PATCH, "/orders/*/status")
-                    .hasRole("ADMIN")
-                    .pathMatchers(HttpMethod.PUT, "/orders/*/status")
-                    .hasRole("ADMIN")
-                    .anyExchange()
-                    .hasRole("MEMBER"))
-        .build();
+  ServiceAccess serviceAccess() {
+    return ServiceAccess.builder()
+        .admin(HttpMethod.PATCH, "/orders/*/status")
+        .admin(HttpMethod.PUT, "/orders/*/status")
+        .otherwiseMember();
   }
 }

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -18,7 +19,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The security every service shares: a stateless bearer-token resource server whose failures are
- * problem+json. A service adds only its own {@code authorizeExchange} rules.
+ * problem+json. A service declares only who may call what, as a {@link ServiceAccess} bean, from
+ * which the auto-configuration builds its chain ({@link #chain}).
  */
 public final class SecurityDefaults {
 
@@ -57,11 +59,26 @@ public final class SecurityDefaults {
   }
 
   /**
+   * The shared security with a service's own rules: its {@link ServiceAccess.Builder#open open}
+   * endpoints ignore a bearer token, its endpoint rules come after {@link #PUBLIC_PATHS}.
+   */
+  public SecurityWebFilterChain chain(ServerHttpSecurity http, ServiceAccess access) {
+    ServerHttpSecurity secured = apply(http);
+    access
+        .tokenIgnoredOn()
+        .ifPresent(
+            ignoredOn ->
+                secured.oauth2ResourceServer(
+                    server -> server.bearerTokenConverter(bearerIgnoredOn(ignoredOn))));
+    return secured.authorizeExchange(access::authorize).build();
+  }
+
+  /**
    * A bearer-token converter that ignores the token on the requests {@code ignoredOn} matches: a
    * stale token a frontend sends along to a public endpoint (sign-in, a picture) must not turn an
    * open request into a 401.
    */
-  public static ServerBearerTokenAuthenticationConverter bearerIgnoredOn(
+  static ServerBearerTokenAuthenticationConverter bearerIgnoredOn(
       ServerWebExchangeMatcher ignoredOn) {
     return new ServerBearerTokenAuthenticationConverter() {
       @Override
