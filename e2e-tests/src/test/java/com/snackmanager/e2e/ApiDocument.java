@@ -43,6 +43,29 @@ final class ApiDocument {
       return found;
     }
 
+    /** The tags it is listed under. */
+    List<String> tags() {
+      List<String> tags = new ArrayList<>();
+      spec.path("tags").forEach(tag -> tags.add(tag.asString()));
+      return tags;
+    }
+
+    /**
+     * The statuses it documents as an RFC 9457 problem ({@code application/problem+json}) with an
+     * example body.
+     */
+    List<Integer> problemStatuses() {
+      List<Integer> statuses = new ArrayList<>();
+      for (Map.Entry<String, JsonNode> response : spec.path("responses").properties()) {
+        JsonNode problem = response.getValue().path("content").path("application/problem+json");
+        boolean exemplified = problem.has("example") || !problem.path("examples").isEmpty();
+        if (exemplified && response.getKey().matches("\\d{3}")) {
+          statuses.add(Integer.parseInt(response.getKey()));
+        }
+      }
+      return statuses;
+    }
+
     /** The document itself says no token is needed ({@code security: []}). */
     boolean documentedAsPublic() {
       return spec.has("security") && spec.path("security").isEmpty();
@@ -108,6 +131,13 @@ final class ApiDocument {
               complete.set(schema);
             });
     return new ApiDocument(complete.get());
+  }
+
+  /** The names of the document's tags, in its order. */
+  List<String> tags() {
+    List<String> tags = new ArrayList<>();
+    document.path("tags").forEach(tag -> tags.add(tag.path("name").asString()));
+    return tags;
   }
 
   /** Every operation, in the document's order. */

@@ -9,10 +9,10 @@ import java.util.Optional;
  * Who may call each operation of the API, from SPEC.md's "Who" columns (and the services' security
  * rules where SPEC is silent: {@code GET /auth/users/{id}}, {@code POST /statistics/rebuild}).
  *
- * <p>Kept here by hand because the OpenAPI document cannot say it: it marks only the image as
- * public ({@code security: []}) and has no notion of roles. {@link SecurityMatrixIT} fails for an
- * operation of the document this table does not name, so a new endpoint must be classified before
- * the build passes, and for a row the document no longer has.
+ * <p>Kept here by hand because the OpenAPI document cannot say it all: it marks the public
+ * operations ({@code security: []}) but has no notion of roles. {@link SecurityMatrixIT} fails for
+ * an operation of the document this table does not name, so a new endpoint must be classified
+ * before the build passes, and for a row the document no longer has.
  */
 final class OperationAccess {
 

@@ -27,6 +27,32 @@ class ApiDocsIT extends OrderServiceTest {
   }
 
   @Test
+  void everyOperationIsSummarisedTaggedOrdersAndDocumentsItsProblems() {
+    JsonNode docs = json(get("/v3/api-docs", null), HttpStatus.OK);
+    assertThat(docs.path("tags").findValuesAsString("name")).containsExactly("Orders");
+    for (JsonNode path : docs.path("paths")) {
+      for (JsonNode operation : path) {
+        assertThat(operation.path("summary").asString("")).isNotBlank();
+        assertThat(operation.path("tags").get(0).asString()).isEqualTo("Orders");
+        assertThat(
+                operation
+                    .path("responses")
+                    .path("401")
+                    .path("content")
+                    .has("application/problem+json"))
+            .isTrue();
+      }
+    }
+    JsonNode list = docs.path("paths").path("/orders").path("get");
+    assertThat(list.path("parameters").findValuesAsString("name"))
+        .contains("page", "page_size", "status", "created_at__gte", "ordering");
+    assertThat(list.path("responses").path("200").path("headers").has("X-Total-Count")).isTrue();
+    assertThat(
+            docs.path("paths").path("/orders/{uid}").path("put").path("responses").propertyNames())
+        .contains("400", "401", "403", "404", "409", "413", "415", "429", "503");
+  }
+
+  @Test
   void healthIsOpenOnTheManagementPortOnly() {
     WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + managementPort)

@@ -1,4 +1,6 @@
 package com.snackmanager.auth.token;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /** {@code POST /auth/token/refresh/} and {@code /auth/token/revoke/}. */
-record RefreshTokenRequest(String refresh) {}
+record RefreshTokenRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String refresh) {}

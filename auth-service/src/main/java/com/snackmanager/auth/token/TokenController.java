@@ -2,8 +2,12 @@ package com.snackmanager.auth.token;
 
 import com.snackmanager.auth.member.EmailAddress;
 import com.snackmanager.defaults.domain.FieldErrors;
+import com.snackmanager.defaults.openapi.ApiTags;
+import com.snackmanager.defaults.openapi.ProblemResponse;
 import com.snackmanager.defaults.security.AuthenticatedMember;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -22,6 +26,7 @@ import reactor.core.publisher.Mono;
 
 /** Login, refresh, sign-out, and the public keys to check tokens with. */
 @RestController
+@Tag(name = ApiTags.TOKENS)
 class TokenController {
 
   private final TokenService tokens;
@@ -33,7 +38,11 @@ class TokenController {
   }
 
   @PostMapping("/auth/token")
+  @Operation(summary = "Sign in: an access and a refresh token for an email and password")
   @SecurityRequirements // open: no token needed (the document's default is a bearer token)
+  @ProblemResponse(status = 400, detail = "password: " + FieldErrors.REQUIRED)
+  @ProblemResponse(status = 401, detail = TokenService.BAD_CREDENTIALS)
+  @ProblemResponse(status = 429, detail = TokenService.TOO_MANY_ATTEMPTS)
   Mono<TokenPair> login(@RequestBody LoginRequest request, ServerWebExchange exchange) {
     FieldErrors errors = new FieldErrors();
     boolean byEmail = request.email() != null || request.username() == null;
@@ -64,7 +73,9 @@ class TokenController {
   }
 
   @PostMapping("/auth/token/refresh")
+  @Operation(summary = "A new token pair for a refresh token (which is used up)")
   @SecurityRequirements // open: no token needed (the document's default is a bearer token)
+  @ProblemResponse(status = 401, detail = TokenService.INVALID_REFRESH)
   Mono<TokenPair> refresh(@RequestBody RefreshTokenRequest request) {
     FieldErrors errors = new FieldErrors();
     String refresh = errors.required("refresh", request.refresh());
@@ -73,6 +84,9 @@ class TokenController {
   }
 
   @PostMapping("/auth/token/revoke")
+  @Operation(summary = "Sign out: the refresh token's family and this access token stop working")
+  @ProblemResponse(status = 400, detail = TokenService.INVALID_REFRESH, field = "refresh")
+  @ProblemResponse(status = 403, detail = TokenService.NOT_YOUR_TOKEN)
   @ResponseStatus(HttpStatus.NO_CONTENT)
   Mono<Void> revoke(@RequestBody RefreshTokenRequest request, @AuthenticationPrincipal Jwt token) {
     FieldErrors errors = new FieldErrors();
@@ -83,6 +97,7 @@ class TokenController {
 
   /** The public JSON Web Key Set every service verifies access tokens with. */
   @GetMapping("/auth/jwks")
+  @Operation(summary = "The public keys (JWKS) that access tokens are verified with")
   @SecurityRequirements // open: no token needed (the document's default is a bearer token)
   Mono<ResponseEntity<Map<String, Object>>> jwks() {
     return Mono.just(

@@ -1,21 +1,23 @@
 package com.snackmanager.gateway.openapi;
 
+import com.snackmanager.defaults.openapi.ApiTags;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Merges the services' documents into one: their paths, schemas, security schemes and tags, plus a
- * bearer-JWT scheme required globally and the gateway as the only server. Services that did not
- * answer are named in {@code x-unavailable-services}.
+ * Merges the services' documents into one: their paths, schemas, security schemes and tags (in
+ * {@link ApiTags#ORDER}, the order a frontend meets them), plus a bearer-JWT scheme required
+ * globally and the gateway as the only server. Services that did not answer are named in {@code
+ * x-unavailable-services}.
  *
  * <p>Two services may each have a schema of the same name and different shape (an error body, say);
  * the later one is renamed with its service's prefix ({@code SnackServiceError}) and its references
@@ -53,7 +55,7 @@ final class OpenApiMerger {
     bearer.put("bearerFormat", "JWT");
     ArrayNode unavailable = merged.putArray(UNAVAILABLE);
 
-    Set<String> tagNames = new HashSet<>();
+    Map<String, JsonNode> tagsByName = new LinkedHashMap<>();
     for (ServiceDocument service : documents) {
       if (!service.available()) {
         unavailable.add(service.service());
@@ -64,11 +66,12 @@ final class OpenApiMerger {
       copyAbsent(document.path("components").path("schemas"), schemas);
       copyAbsent(document.path("components").path("securitySchemes"), schemes);
       for (JsonNode tag : document.path("tags")) {
-        if (tagNames.add(tag.path("name").asString(""))) {
-          tags.add(tag);
-        }
+        tagsByName.putIfAbsent(tag.path("name").asString(""), tag);
       }
     }
+    tagsByName.entrySet().stream()
+        .sorted(Comparator.comparingInt(tag -> ApiTags.rank(tag.getKey())))
+        .forEach(tag -> tags.add(tag.getValue()));
     return merged;
   }
 

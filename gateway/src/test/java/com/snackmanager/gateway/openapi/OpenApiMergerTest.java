@@ -57,6 +57,26 @@ class OpenApiMergerTest {
   }
 
   @Test
+  void tagsAreInTheOrderAFrontendUsesThemWhateverServiceNamesThemFirst() {
+    ObjectNode merged =
+        OpenApiMerger.merge(
+            List.of(
+                new ServiceDocument(
+                    "order-service", doc("{'tags':[{'name':'Orders'},{'name':'Custom'}]}")),
+                new ServiceDocument(
+                    "auth-service",
+                    doc(
+                        "{'tags':[{'name':'Tokens'},{'name':'Members','description':'Sign-up'},"
+                            + "{'name':'Checks'}]}")),
+                new ServiceDocument(
+                    "snack-service", doc("{'tags':[{'name':'Snacks'},{'name':'Members'}]}"))));
+
+    assertThat(merged.path("tags").findValuesAsString("name"))
+        .containsExactly("Members", "Tokens", "Checks", "Snacks", "Orders", "Custom");
+    assertThat(merged.path("tags").get(0).path("description").asString()).isEqualTo("Sign-up");
+  }
+
+  @Test
   void aClashingSchemaIsRenamedAndItsReferencesFollow() {
     ObjectNode merged =
         OpenApiMerger.merge(

@@ -1,5 +1,6 @@
 package com.snackmanager.order.orders;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigInteger;
 import java.util.List;
 
@@ -9,8 +10,12 @@ import java.util.List;
  * @param snacks each snack (by uid) and how many; quantities are read as integers of any size so
  *     that an absurd one is a 400 naming the field, not a parse failure
  */
-public record OrderRequest(List<Item> snacks) {
+public record OrderRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Item> snacks) {
 
   /** One purchase as sent. */
-  public record Item(String uid, BigInteger quantity) {}
+  @Schema(name = "OrderRequestItem")
+  public record Item(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String uid,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "1000")
+          BigInteger quantity) {}
 }

@@ -3,6 +3,7 @@ package com.snackmanager.order.orders;
 import com.snackmanager.defaults.domain.FieldErrors;
 import com.snackmanager.defaults.domain.RuleViolation;
 import com.snackmanager.events.orders.OrderStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,7 +12,16 @@ import java.time.format.DateTimeParseException;
  * {@code PATCH}/{@code PUT /orders/{uid}/status/}: the status to move to and, for {@code ORDERED}
  * and {@code SHIPPING}, the estimated arrival time (ISO-8601 with offset).
  */
-public record StatusChangeRequest(String status, String estimatedArrivalTime) {
+public record StatusChangeRequest(
+    @Schema(
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            allowableValues = {"APPROVED", "ORDERED", "SHIPPING", "COMPLETED", "CANCELLED"})
+        String status,
+    @Schema(
+            description =
+                "Required when moving to ORDERED or SHIPPING, refused otherwise; not in the past",
+            example = "2024-04-03T09:00:00+09:00")
+        String estimatedArrivalTime) {
 
   static final String ARRIVAL_FORMAT =
       "Must be an ISO-8601 date-time with an offset, such as 2024-04-03T09:00:00+09:00.";

@@ -1,6 +1,8 @@
 package com.snackmanager.defaults.config;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.snackmanager.defaults.openapi.AnnotatedOperations;
+import com.snackmanager.defaults.openapi.ApiConventions;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -43,6 +45,20 @@ public class OpenApiDefaultsAutoConfiguration {
                         .scheme("bearer")
                         .bearerFormat("JWT")))
         .addSecurityItem(new SecurityRequirement().addList(BEARER));
+  }
+
+  /** The 401, 429, 503 and body errors of every operation, the Problem schema, the tag order. */
+  @Bean
+  @ConditionalOnMissingBean
+  ApiConventions apiConventions() {
+    return new ApiConventions();
+  }
+
+  /** What {@code @ProblemResponse} and {@code @Paginated} on a handler add to its operation. */
+  @Bean
+  @ConditionalOnMissingBean
+  AnnotatedOperations annotatedOperations() {
+    return new AnnotatedOperations();
   }
 
   /**

@@ -1,7 +1,11 @@
 package com.snackmanager.snack.catalog;
 
 import com.snackmanager.defaults.idempotency.IdempotencyKey;
+import com.snackmanager.defaults.idempotency.IdempotentRequests;
 import com.snackmanager.defaults.idempotency.StoredResponse;
+import com.snackmanager.defaults.openapi.ApiTags;
+import com.snackmanager.defaults.openapi.Paginated;
+import com.snackmanager.defaults.openapi.ProblemResponse;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
@@ -10,13 +14,14 @@ import com.snackmanager.snack.image.UploadedImage;
 import com.snackmanager.snack.web.JsonInput;
 import com.snackmanager.snack.web.SnackInput;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Encoding;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +41,7 @@ import reactor.core.publisher.Mono;
 
 /** The snack list, registration (JSON or multipart with a picture), one snack, the admin's edit. */
 @RestController
+@Tag(name = ApiTags.SNACKS)
 class SnackController {
 
   /** Set on a response that is the stored answer to an earlier request with the same key. */
@@ -53,6 +59,13 @@ class SnackController {
   @Operation(
       summary =
           "List snacks (paginated; default order -like_ratio,-like_reaction_count,created_at)")
+  @Paginated
+  @ProblemResponse(
+      status = 400,
+      detail =
+          "Unknown ordering field \"colour\"; allowed: created_at, hate_reaction_count,"
+              + " like_ratio, like_reaction_count, name, price, uid.",
+      field = "ordering")
   @ApiResponse(
       responseCode = "200",
       content =
@@ -61,10 +74,17 @@ class SnackController {
               array = @ArraySchema(schema = @Schema(implementation = SnackView.class))))
   Mono<ResponseEntity<byte[]>> list(
       ServerHttpRequest request,
-      @RequestParam(required = false) String uid,
-      @RequestParam(required = false) String search,
-      @RequestParam(required = false) String status,
-      @RequestParam(required = false) String ordering) {
+      @Parameter(description = "Only the snack with this uid") @RequestParam(required = false)
+          String uid,
+      @Parameter(description = "Name contains (case-insensitive)") @RequestParam(required = false)
+          String search,
+      @Parameter(description = "ACTIVE or RETIRED") @RequestParam(required = false) String status,
+      @Parameter(
+              description =
+                  "Sort by like_ratio, like_reaction_count, hate_reaction_count, created_at, name,"
+                      + " price, uid; comma-separated, - for descending")
+          @RequestParam(required = false)
+          String ordering) {
     PageQuery page = PageQuery.from(request);
     List<Ordering.Key> order = SnackOrdering.parse(ordering);
     SnackFilter filter =
@@ -77,10 +97,12 @@ class SnackController {
       path = "/snacks",
       consumes = {MediaType.APPLICATION_JSON_VALUE})
   @Operation(summary = "Register a snack (JSON, without a picture)")
+  @ProblemResponse(status = 400, detail = SnackRules.DUPLICATE_NAME, field = "name")
+  @ProblemResponse(status = 409, detail = IdempotentRequests.KEY_REUSED)
   @ApiResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = SnackView.class)))
-  Mono<ResponseEntity<String>> registerJson(
+  Mono<ResponseEntity<byte[]>> registerJson(
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content = @Content(schema = @Schema(implementation = Registration.class)))
           @RequestBody(required = false)
@@ -96,6 +118,8 @@ class SnackController {
       path = "/snacks",
       consumes = {MediaType.MULTIPART_FORM_DATA_VALUE})
   @Operation(summary = "Register a snack with its picture (JPEG, PNG, WebP or GIF, at most 5 MB)")
+  @ProblemResponse(status = 400, detail = SnackRules.DUPLICATE_NAME, field = "name")
+  @ProblemResponse(status = 409, detail = IdempotentRequests.KEY_REUSED)
   @ApiResponse(
       responseCode = "201",
       content = @Content(schema = @Schema(implementation = SnackView.class)))
@@ -105,7 +129,7 @@ class SnackController {
               mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
               schema = @Schema(implementation = RegistrationForm.class),
               encoding = @Encoding(name = "image", contentType = "image/*")))
-  Mono<ResponseEntity<String>> registerForm(
+  Mono<ResponseEntity<byte[]>> registerForm(
       ServerWebExchange exchange,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false) String key,
       @AuthenticationPrincipal Jwt token) {
@@ -120,6 +144,7 @@ class SnackController {
 
   @GetMapping("/snacks/{uid}")
   @Operation(summary = "One snack, with its reaction counts")
+  @ProblemResponse(status = 404, detail = SnackService.NOT_FOUND)
   Mono<SnackView> one(@PathVariable String uid) {
     return snacks.find(uid).map(SnackView::of);
   }
@@ -128,6 +153,10 @@ class SnackController {
       path = "/snacks/{uid}",
       consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON})
   @Operation(summary = "Edit a snack (admin): name, url, desc, currency, price, status")
+  @ProblemResponse(status = 400, detail = SnackRules.DUPLICATE_NAME, field = "name")
+  @ProblemResponse(status = 403)
+  @ProblemResponse(status = 404, detail = SnackService.NOT_FOUND)
+  @ProblemResponse(status = 409, detail = SnackService.CONCURRENT_EDIT)
   Mono<SnackView> edit(
       @PathVariable String uid,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -139,23 +168,11 @@ class SnackController {
     return snacks.edit(AuthenticatedMember.from(token), uid, input).map(SnackView::of);
   }
 
-  private Mono<ResponseEntity<String>> register(
+  private Mono<ResponseEntity<byte[]>> register(
       Jwt token, SnackState state, UploadedImage image, IdempotencyKey key) {
     return snacks
         .register(AuthenticatedMember.from(token), state, image, key)
-        .map(SnackController::response);
-  }
-
-  private static ResponseEntity<String> response(StoredResponse stored) {
-    ResponseEntity.BodyBuilder response =
-        ResponseEntity.status(stored.status()).contentType(MediaType.APPLICATION_JSON);
-    if (stored.location() != null) {
-      response.location(URI.create(stored.location()));
-    }
-    if (stored.replayed()) {
-      response.header(IdempotencyKey.REPLAYED_HEADER, "true");
-    }
-    return response.body(stored.body());
+        .map(StoredResponse::toResponseEntity);
   }
 
   private static String blankToNull(String value) {

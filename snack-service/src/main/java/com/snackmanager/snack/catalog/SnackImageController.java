@@ -1,11 +1,14 @@
 package com.snackmanager.snack.catalog;
 
+import com.snackmanager.defaults.openapi.ApiTags;
+import com.snackmanager.defaults.openapi.ProblemResponse;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.snack.image.ImageProperties;
 import com.snackmanager.snack.image.SnackImages;
 import com.snackmanager.snack.image.StoredImage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +31,7 @@ import reactor.core.publisher.Mono;
  * origin without scripts, forms or plugins — nothing can act with the suite's origin).
  */
 @RestController
+@Tag(name = ApiTags.SNACKS)
 class SnackImageController {
 
   static final String NO_IMAGE = "This snack has no image.";
@@ -56,6 +60,8 @@ class SnackImageController {
               + " metadata. Served with Content-Security-Policy: sandbox and"
               + " X-Content-Type-Options: nosniff.")
   @SecurityRequirements
+  @ProblemResponse(status = 404, detail = SnackService.NOT_FOUND)
+  @ProblemResponse(status = 404, detail = NO_IMAGE)
   Mono<ResponseEntity<byte[]>> image(
       @PathVariable String uid,
       @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {

@@ -1,5 +1,8 @@
 package com.snackmanager.statistics.order;
 
+import com.snackmanager.defaults.openapi.ApiTags;
+import com.snackmanager.defaults.openapi.Paginated;
+import com.snackmanager.defaults.openapi.ProblemResponse;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.defaults.web.Ordering;
 import com.snackmanager.defaults.web.PageQuery;
@@ -9,13 +12,16 @@ import com.snackmanager.statistics.csv.CsvList;
 import com.snackmanager.statistics.csv.Encoded;
 import com.snackmanager.statistics.period.DateRange;
 import com.snackmanager.statistics.period.Period;
+import com.snackmanager.statistics.period.PeriodParameters;
 import com.snackmanager.statistics.period.PeriodSelector;
 import com.snackmanager.statistics.period.Series;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -31,6 +37,7 @@ import reactor.core.publisher.Mono;
  * are answered from {@link FiguresCache} when nothing changed them since they were last asked.
  */
 @RestController
+@Tag(name = ApiTags.STATISTICS)
 @RequestMapping(
     path = "/statistics/orders",
     produces = {MediaType.APPLICATION_JSON_VALUE, CsvEncoder.TEXT_CSV_VALUE})
@@ -49,15 +56,24 @@ class OrderStatisticsController {
       description =
           "One row per day, ISO week, month or year overlapping from..to (business time zone),"
               + " zero-filled; the first and last rows count only the days inside the range.")
+  @ProblemResponse(status = 400, detail = "from: This field is required (YYYY-MM-DD).")
   @ApiResponse(
       responseCode = "200",
       content =
           @Content(array = @ArraySchema(schema = @Schema(implementation = PeriodFigures.class))))
   @GetMapping
   Mono<Encoded> series(
-      @RequestParam(required = false) String period,
-      @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to) {
+      @Parameter(
+              description = "The rows: day, week (ISO), month or year",
+              schema = @Schema(allowableValues = {"day", "week", "month", "year"}))
+          @RequestParam(required = false)
+          String period,
+      @Parameter(description = "First day, YYYY-MM-DD", schema = @Schema(format = "date"))
+          @RequestParam(required = false)
+          String from,
+      @Parameter(description = "Last day, YYYY-MM-DD", schema = @Schema(format = "date"))
+          @RequestParam(required = false)
+          String to) {
     Series series = Series.parse(period, from, to);
     return cache.get(
         series,
@@ -70,6 +86,7 @@ class OrderStatisticsController {
   }
 
   @Operation(summary = "Order figures of a year")
+  @ProblemResponse(status = 400, detail = "year: Must be a whole number from 1900 to 9999.")
   @ApiResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
@@ -79,6 +96,7 @@ class OrderStatisticsController {
   }
 
   @Operation(summary = "Order figures of a month")
+  @ProblemResponse(status = 400, detail = "month: Must be a whole number from 1 to 12.")
   @ApiResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
@@ -88,6 +106,7 @@ class OrderStatisticsController {
   }
 
   @Operation(summary = "Order figures of a day")
+  @ProblemResponse(status = 400, detail = "day: 2024-02 has 29 days.")
   @ApiResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
@@ -98,6 +117,7 @@ class OrderStatisticsController {
   }
 
   @Operation(summary = "Order figures of an ISO week (Monday to Sunday)")
+  @ProblemResponse(status = 400, detail = "week: 2024 has 52 ISO weeks.")
   @ApiResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
@@ -111,6 +131,7 @@ class OrderStatisticsController {
       description =
           "Week 1 is the ISO week holding the month's first day; the figures are of the whole"
               + " ISO week, Monday to Sunday.")
+  @ProblemResponse(status = 400, detail = "week: 2024-03 has 5 weeks (week 1 holds its first day).")
   @ApiResponse(
       responseCode = "200",
       content = @Content(schema = @Schema(implementation = PeriodFigures.class)))
@@ -132,6 +153,11 @@ class OrderStatisticsController {
               + " year+month+week (n-th week of the month); none means all time."
               + " Optional status filter; ordering over created_at, uid (default -created_at);"
               + " paginated.")
+  @Paginated
+  @PeriodParameters
+  @ProblemResponse(
+      status = 400,
+      detail = "Name the period either with from/to or with year/month/day/week, not both.")
   @ApiResponse(
       responseCode = "200",
       content =
@@ -139,8 +165,12 @@ class OrderStatisticsController {
   @GetMapping("/list")
   Mono<ResponseEntity<CsvList<OrderListItem>>> list(
       ServerHttpRequest request,
-      @RequestParam(required = false) String status,
-      @RequestParam(required = false) String ordering) {
+      @Parameter(description = "CREATED, APPROVED, ORDERED, SHIPPING, COMPLETED or CANCELLED")
+          @RequestParam(required = false)
+          String status,
+      @Parameter(description = "Sort by created_at, uid; comma-separated, - for descending")
+          @RequestParam(required = false)
+          String ordering) {
     DateRange range = PeriodSelector.range(request.getQueryParams());
     OrderStatus wanted = status == null || status.isBlank() ? null : status(status);
     var keys =

@@ -1,15 +1,20 @@
 package com.snackmanager.statistics.snack;
 
+import com.snackmanager.defaults.openapi.ApiTags;
+import com.snackmanager.defaults.openapi.Paginated;
+import com.snackmanager.defaults.openapi.ProblemResponse;
 import com.snackmanager.defaults.web.PageQuery;
 import com.snackmanager.statistics.csv.CsvEncoder;
 import com.snackmanager.statistics.csv.CsvList;
 import com.snackmanager.statistics.period.DateRange;
+import com.snackmanager.statistics.period.PeriodParameters;
 import com.snackmanager.statistics.period.PeriodSelector;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -19,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 /** Per-snack order figures of a period. */
 @RestController
+@Tag(name = ApiTags.STATISTICS)
 class SnackStatisticsController {
 
   private final SnackStatistics statistics;
@@ -33,6 +39,11 @@ class SnackStatisticsController {
           "Snacks ordered in the period (cancelled orders left out), by quantity, descending."
               + " Period: from+to, or year [month [day]], year+week, year+month+week; none means"
               + " all time. Paginated.")
+  @Paginated
+  @PeriodParameters
+  @ProblemResponse(
+      status = 400,
+      detail = "Name the period either with from/to or with year/month/day/week, not both.")
   @ApiResponse(
       responseCode = "200",
       content =

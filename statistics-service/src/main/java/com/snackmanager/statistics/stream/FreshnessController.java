@@ -1,7 +1,9 @@
 package com.snackmanager.statistics.stream;
 
+import com.snackmanager.defaults.openapi.ApiTags;
 import com.snackmanager.statistics.csv.CsvEncoder;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** {@code GET /statistics/freshness}: the lag of the statistics behind each consumed topic. */
 @RestController
+@Tag(name = ApiTags.STATISTICS)
 class FreshnessController {
 
   private static final Logger log = LoggerFactory.getLogger(FreshnessController.class);

@@ -1,6 +1,9 @@
 package com.snackmanager.statistics.stream;
 
+import com.snackmanager.defaults.openapi.ApiTags;
+import com.snackmanager.defaults.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +14,7 @@ import reactor.core.scheduler.Schedulers;
 
 /** {@code POST /statistics/rebuild} (admin): recompute every figure from the event streams. */
 @RestController
+@Tag(name = ApiTags.STATISTICS)
 class RebuildController {
 
   private final Rebuild rebuild;
@@ -24,6 +28,7 @@ class RebuildController {
       description =
           "Empties the projections and replays every topic from the beginning. 202 once the replay"
               + " has started; GET /statistics/freshness shows its progress. Run with one replica.")
+  @ProblemResponse(status = 403)
   @PostMapping(path = "/statistics/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.ACCEPTED)
   Mono<Rebuild.Started> rebuild() {
