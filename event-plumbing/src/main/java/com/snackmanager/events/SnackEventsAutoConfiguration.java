@@ -99,8 +99,9 @@ public class SnackEventsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventConsumers eventConsumers(EventCodec codec, InboxProcessor inbox) {
-      return new EventConsumers(codec, inbox);
+    EventConsumers eventConsumers(
+        EventCodec codec, InboxProcessor inbox, ReactiveTransactionManager transactions) {
+      return new EventConsumers(codec, inbox, transactions);
     }
 
     @Bean

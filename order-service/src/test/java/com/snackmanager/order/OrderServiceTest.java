@@ -23,16 +23,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -81,6 +87,10 @@ public abstract class OrderServiceTest {
   @Autowired protected KafkaTemplate<String, String> kafka;
   @Autowired protected EventCodec codec;
   @Autowired protected TestClock clock;
+  @Autowired private KafkaAdmin kafkaAdmin;
+
+  @Value("${spring.application.name}")
+  private String consumerGroup;
 
   /** A member (or admin) of the suite and an access token of theirs. */
   public record Caller(long id, String email, String token) {}
@@ -99,8 +109,7 @@ public abstract class OrderServiceTest {
 
   /** Publishes the envelope to Kafka and waits until the service has processed it. */
   protected void publishAndAwait(String topic, EventEnvelope envelope) {
-    send(topic, envelope);
-    awaitProcessed(envelope);
+    awaitConsumed(sendRaw(topic, envelope.aggregateId(), codec.encode(envelope)));
   }
 
   protected EventEnvelope publishAndAwait(DomainEvent event) {
@@ -113,11 +122,33 @@ public abstract class OrderServiceTest {
     sendRaw(topic, envelope.aggregateId(), codec.encode(envelope));
   }
 
-  protected void sendRaw(String topic, String key, String value) {
+  protected RecordMetadata sendRaw(String topic, String key, String value) {
     try {
-      kafka.send(topic, key, value).get(30, TimeUnit.SECONDS);
+      return kafka.send(topic, key, value).get(30, TimeUnit.SECONDS).getRecordMetadata();
     } catch (Exception e) {
       throw new AssertionError("Could not publish to " + topic, e);
+    }
+  }
+
+  /**
+   * Waits until the service's consumer group has committed past {@code record}: a listener's offset
+   * is committed once the record was handled (applied, skipped or dead-lettered), whether or not
+   * its consumer keeps an inbox row.
+   */
+  protected void awaitConsumed(RecordMetadata record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    await().atMost(EVENT_TIMEOUT).until(() -> committedOffset(partition) > record.offset());
+  }
+
+  private long committedOffset(TopicPartition partition) throws Exception {
+    try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+      OffsetAndMetadata committed =
+          admin
+              .listConsumerGroupOffsets(consumerGroup)
+              .partitionsToOffsetAndMetadata()
+              .get(10, TimeUnit.SECONDS)
+              .get(partition);
+      return committed == null ? -1 : committed.offset();
     }
   }
 

@@ -10,13 +10,15 @@ import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
  * One topic's consumer, an event at a time: decodes the envelope, looks its type up in a handler
  * table, checks its version and payload, and applies the handler's update in one transaction with
- * the event's inbox record (so a redelivered event changes nothing). Event types without a handler
- * are recorded and skipped; a newer consumer may know them.
+ * the event's inbox record (so a redelivered event changes nothing), or, for a consumer whose
+ * updates are {@linkplain Builder#latestWins latest-wins}, in a transaction without one. Event
+ * types without a handler are recorded and skipped; a newer consumer may know them.
  *
  * <p>An envelope that cannot be read, a known type of another version, or a payload the handler
  * finds breaking the contract throws {@link MalformedEventException}: the failure policy
@@ -30,6 +32,7 @@ public final class EventConsumer {
   private final InboxProcessor inbox;
   private final Map<String, Route<?>> routes;
   private final Function<EventEnvelope, Mono<Void>> forEach;
+  private final TransactionalOperator latestWins;
 
   private EventConsumer(Builder builder) {
     this.topic = builder.topic;
@@ -37,6 +40,7 @@ public final class EventConsumer {
     this.inbox = builder.inbox;
     this.routes = Map.copyOf(builder.routes);
     this.forEach = builder.forEach;
+    this.latestWins = builder.latestWins;
   }
 
   /**
@@ -49,12 +53,16 @@ public final class EventConsumer {
   }
 
   /**
-   * @return whether the event was new (a duplicate changes nothing)
+   * @return whether the event was new (a duplicate changes nothing); a {@link Builder#latestWins}
+   *     consumer cannot tell, and answers {@code true}
    * @throws MalformedEventException if the event breaks the contract
    */
   public Mono<Boolean> apply(EventEnvelope envelope) {
     Route<?> route = routes.get(envelope.eventType());
     Mono<Void> update = route == null ? Mono.empty() : route.update(envelope, codec);
+    if (latestWins != null) {
+      return latestWins.transactional(update.then(forEach.apply(envelope))).thenReturn(true);
+    }
     return inbox.processOnce(envelope, topic, event -> update.then(forEach.apply(event)));
   }
 
@@ -65,12 +73,28 @@ public final class EventConsumer {
     private final EventCodec codec;
     private final InboxProcessor inbox;
     private final Map<String, Route<?>> routes = new HashMap<>();
+    private final TransactionalOperator transactional;
     private Function<EventEnvelope, Mono<Void>> forEach = event -> Mono.empty();
+    private TransactionalOperator latestWins;
 
-    Builder(String topic, EventCodec codec, InboxProcessor inbox) {
+    Builder(
+        String topic, EventCodec codec, InboxProcessor inbox, TransactionalOperator transactional) {
       this.topic = topic;
       this.codec = codec;
       this.inbox = inbox;
+      this.transactional = transactional;
+    }
+
+    /**
+     * Declares that every update of this consumer applies an event only when it is newer than the
+     * state it holds (by the event's own time or version; {@code ... WHERE stored_at <= event_at}),
+     * so a duplicate or a replay changes nothing: no inbox row is written for its events (one write
+     * less per event, and nothing to purge). The update still runs in a transaction of its own. Not
+     * for updates that add up (counts, sums): those need the inbox.
+     */
+    public Builder latestWins() {
+      this.latestWins = transactional;
+      return this;
     }
 
     /**

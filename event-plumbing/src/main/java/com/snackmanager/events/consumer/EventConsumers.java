@@ -8,6 +8,8 @@ import com.snackmanager.events.reactions.ReactionChanges;
 import com.snackmanager.events.reactions.ReactionChanges.Change;
 import java.util.List;
 import java.util.function.Function;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,15 +21,18 @@ public final class EventConsumers {
 
   private final EventCodec codec;
   private final InboxProcessor inbox;
+  private final TransactionalOperator transactional;
 
-  public EventConsumers(EventCodec codec, InboxProcessor inbox) {
+  public EventConsumers(
+      EventCodec codec, InboxProcessor inbox, ReactiveTransactionManager transactions) {
     this.codec = codec;
     this.inbox = inbox;
+    this.transactional = TransactionalOperator.create(transactions);
   }
 
   /** Starts the handler table of {@code topic}'s consumer. */
   public EventConsumer.Builder topic(String topic) {
-    return new EventConsumer.Builder(topic, codec, inbox);
+    return new EventConsumer.Builder(topic, codec, inbox, transactional);
   }
 
   /**

@@ -123,6 +123,41 @@ class EventConsumerIT extends EventsIntegrationTest {
   }
 
   @Test
+  void aLatestWinsConsumerWritesNoInboxRowAndAnOlderOrRepeatedEventChangesNothing() {
+    String snack = run + "/price";
+    EventConsumer latestWins =
+        consumers
+            .topic(Topics.CATALOG)
+            .on(SnackRegistered.class, (event, envelope) -> price(snack, event.price()))
+            .on(SnackUpdated.class, (event, envelope) -> price(snack, event.price()))
+            .latestWins()
+            .build();
+    EventEnvelope registered = codec.wrap(registered("s6", "포카칩")); // 1500
+    EventEnvelope updated = codec.wrap(updated("s6")); // 1600
+
+    assertThat(latestWins.apply(registered).block()).isTrue();
+    latestWins.apply(updated).block();
+    latestWins.apply(registered).block(); // late redelivery of the older event
+    latestWins.apply(updated).block(); // and a duplicate of the newer one
+
+    assertThat(TestCounters.value(db, snack)).isEqualTo(1600);
+    assertThat(inboxRows(registered) + inboxRows(updated)).isZero();
+  }
+
+  /** A latest-wins update: the stored value only ever grows (a stand-in for a version). */
+  private Mono<Void> price(String name, BigDecimal price) {
+    return db.sql(
+            """
+            INSERT INTO test_counter (name, value) VALUES (:name, :value)
+            ON CONFLICT (name) DO UPDATE SET value = EXCLUDED.value
+            WHERE test_counter.value <= EXCLUDED.value
+            """)
+        .bind("name", name)
+        .bind("value", price.intValueExact())
+        .then();
+  }
+
+  @Test
   void aTableNamesEachTypeOnceAndOnlyRecordsThatDeclareTheirTypeAndVersion() {
     EventConsumer.Builder table =
         consumers.topic(Topics.CATALOG).on(SnackRetired.class, (event, envelope) -> Mono.empty());

@@ -17,8 +17,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Keeps the catalog projection from {@code snack.catalog.v1}: a registered or updated snack
- * replaces the stored one, a retired snack is marked so. Each event is applied once (inbox);
- * unknown event types are recorded and skipped; a malformed one goes to the dead-letter topic.
+ * replaces the stored one, a retired snack is marked so. A redelivered or late event changes
+ * nothing (the stored snack keeps the latest by event time, so no inbox row is written); unknown
+ * event types are skipped; a malformed one goes to the dead-letter topic.
  */
 @Component
 public class CatalogListener {
@@ -48,6 +49,8 @@ public class CatalogListener {
                               }
                             })
                         .then())
+            // every update keeps the latest by the event's time: no inbox row needed
+            .latestWins()
             .build();
   }
 
