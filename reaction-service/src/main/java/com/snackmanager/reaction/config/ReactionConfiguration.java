@@ -1,6 +1,5 @@
 package com.snackmanager.reaction.config;
 
-import com.snackmanager.reaction.reactions.ReactionProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,5 +1,7 @@
 package com.snackmanager.reaction.reactions;
 
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.domain.ReactionCounts;
 import java.math.BigDecimal;
 
 /** The member's reaction to a snack ({@code null}: none) and the snack's counts. */

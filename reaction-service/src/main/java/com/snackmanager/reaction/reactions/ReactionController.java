@@ -1,7 +1,10 @@
 package com.snackmanager.reaction.reactions;
 
+import com.snackmanager.defaults.openapi.ApiTags;
+import com.snackmanager.defaults.openapi.ProblemResponse;
 import com.snackmanager.defaults.security.AuthenticatedMember;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,7 +19,10 @@ import reactor.core.publisher.Mono;
 /** {@code /snacks/{uid}/reaction} (the trailing slash is optional). */
 @RestController
 @RequestMapping("/snacks/{uid}/reaction")
+@Tag(name = ApiTags.REACTIONS)
 class ReactionController {
+
+  private static final String UNKNOWN_SNACK = "Snack not found.";
 
   private final ReactionService reactions;
 
@@ -25,6 +31,8 @@ class ReactionController {
   }
 
   @PostMapping
+  @ProblemResponse(status = 400, detail = ReactionService.SAME_REACTION)
+  @ProblemResponse(status = 404, detail = UNKNOWN_SNACK)
   @Operation(
       summary = "Like or hate a snack, or switch between them",
       description =
@@ -39,6 +47,8 @@ class ReactionController {
   }
 
   @DeleteMapping
+  @ProblemResponse(status = 404, detail = ReactionService.NO_REACTION)
+  @ProblemResponse(status = 404, detail = UNKNOWN_SNACK)
   @Operation(
       summary = "Withdraw my reaction",
       description = "404 if I have none or the snack is unknown.")
@@ -47,6 +57,7 @@ class ReactionController {
   }
 
   @GetMapping
+  @ProblemResponse(status = 404, detail = UNKNOWN_SNACK)
   @Operation(summary = "My reaction to a snack and its counts")
   Mono<MyReactionResponse> mine(@PathVariable String uid, @AuthenticationPrincipal Jwt jwt) {
     return reactions.mine(uid, AuthenticatedMember.from(jwt).id());

@@ -1,5 +1,6 @@
 package com.snackmanager.reaction.reactions;
 
+import com.snackmanager.reaction.reactions.domain.Reaction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,7 @@
 package com.snackmanager.reaction.reactions;
 
 import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.reaction.reactions.domain.Reaction;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 

@@ -1,5 +1,7 @@
 package com.snackmanager.reaction.reactions;
 
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.domain.ReactionCounts;
 import java.math.BigDecimal;
 
 /**

@@ -1,9 +1,15 @@
 package com.snackmanager.reaction.reactions;
 
 import com.snackmanager.defaults.web.ApiException;
-import com.snackmanager.reaction.reactions.ReactionCache.Decision;
-import com.snackmanager.reaction.reactions.ReactionCache.Snapshot;
-import com.snackmanager.reaction.reactions.ReactionWriter.Outcome;
+import com.snackmanager.reaction.config.ReactionProperties;
+import com.snackmanager.reaction.reactions.cache.ReactionCache;
+import com.snackmanager.reaction.reactions.cache.ReactionCache.Decision;
+import com.snackmanager.reaction.reactions.cache.ReactionCache.Snapshot;
+import com.snackmanager.reaction.reactions.cache.ReactionCacheLoader;
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.store.ReactionChange;
+import com.snackmanager.reaction.reactions.store.ReactionWriter;
+import com.snackmanager.reaction.reactions.store.ReactionWriter.Outcome;
 import java.time.Clock;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -18,7 +24,7 @@ import reactor.core.publisher.Mono;
  * answer, with Redis rebuilt from PostgreSQL whenever a snack is not cached.
  */
 @Service
-public class ReactionService {
+class ReactionService {
 
   static final String SAME_REACTION = "Cannot add same reaction.";
   static final String NO_REACTION = "You have no reaction to this snack.";
@@ -38,7 +44,7 @@ public class ReactionService {
   private final int maxAttempts;
   private final Clock clock;
 
-  public ReactionService(
+  ReactionService(
       ReactionCache cache,
       ReactionCacheLoader loader,
       ReactionWriter writer,
@@ -53,18 +59,18 @@ public class ReactionService {
   }
 
   /** Sets or switches the member's reaction; 400 if the member holds {@code target} already. */
-  public Mono<ReactionResponse> react(String snackUid, long memberId, Reaction target) {
+  Mono<ReactionResponse> react(String snackUid, long memberId, Reaction target) {
     return change(snackUid, memberId, target)
         .map(decision -> ReactionResponse.of(snackUid, target, decision.counts()));
   }
 
   /** Withdraws the member's reaction; 404 if there is none. */
-  public Mono<ReactionResponse> withdraw(String snackUid, long memberId) {
+  Mono<ReactionResponse> withdraw(String snackUid, long memberId) {
     return change(snackUid, memberId, null)
         .map(decision -> ReactionResponse.of(snackUid, null, decision.counts()));
   }
 
-  public Mono<MyReactionResponse> mine(String snackUid, long memberId) {
+  Mono<MyReactionResponse> mine(String snackUid, long memberId) {
     return Mono.defer(
         () -> {
           requireSnackUid(snackUid);

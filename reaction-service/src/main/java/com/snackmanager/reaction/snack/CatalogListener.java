@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Consumes {@code snack.catalog.v1}: a registered snack becomes known (reactions to it are possible
  * from then on), an update or retirement changes its status. Retired snacks stay visible in the
- * catalog and keep taking reactions. Each event is applied once (inbox); unknown event types are
- * recorded and ignored; an event that cannot be applied goes, after retries, to the dead-letter
- * topic.
+ * catalog and keep taking reactions. A redelivered or late event changes nothing (the stored snack
+ * keeps the latest by event time, so no inbox row is written); unknown event types are ignored; an
+ * event that cannot be applied goes, after retries, to the dead-letter topic.
  */
 @Component
 class CatalogListener {
@@ -42,6 +42,8 @@ class CatalogListener {
                 (event, envelope) ->
                     snacks.upsert(
                         event.snackUid(), KnownSnacks.RETIRED, at(event.retiredAt(), envelope)))
+            // every update keeps the latest by the event's time: no inbox row needed
+            .latestWins()
             .build();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.reaction.reactions.domain.Reaction;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,13 +45,5 @@ class ReactionRequestTest {
           .isInstanceOf(ApiException.class)
           .hasMessageContaining("Must be a string");
     }
-  }
-
-  @Test
-  void codesRoundTrip() {
-    for (Reaction reaction : new Reaction[] {null, Reaction.LIKE, Reaction.HATE}) {
-      assertThat(Reaction.fromCode(Reaction.code(reaction))).isEqualTo(reaction);
-    }
-    assertThatThrownBy(() -> Reaction.fromCode(3)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -52,13 +52,14 @@ class CatalogContractIT extends ReactionServiceTest {
     assertThat(body(react(uid, member, "HATE"), HttpStatus.OK))
         .containsEntry("hate_reaction_count", 1);
 
+    // the snacks keep the latest by event time: the consumer writes no inbox row
     for (EventEnvelope example : examples) {
-      assertThat(inboxed(example.eventId())).isOne();
+      assertThat(inboxed(example.eventId())).isZero();
     }
   }
 
   @Test
-  void aRedeliveredEventIsAppliedOnce() {
+  void aRedeliveredEventChangesNothing() {
     String uid = "sn_" + UUID.randomUUID().toString().substring(0, 8);
     Instant registeredAt = Instant.parse("2026-01-01T09:00:00Z");
     EventEnvelope registered = codec.wrap(registered(uid, registeredAt));
@@ -70,8 +71,7 @@ class CatalogContractIT extends ReactionServiceTest {
     catalog.deliver(retired);
 
     assertThat(status(uid)).isEqualTo("RETIRED");
-    assertThat(inboxed(registered.eventId())).isOne();
-    assertThat(inboxed(retired.eventId())).isOne();
+    assertThat(inboxed(registered.eventId()) + inboxed(retired.eventId())).isZero();
   }
 
   @Test
@@ -85,7 +85,7 @@ class CatalogContractIT extends ReactionServiceTest {
   }
 
   @Test
-  void unknownEventTypesAreRecordedAndIgnored() {
+  void unknownEventTypesAreIgnored() {
     EventEnvelope example = ExampleEvents.load(Topics.CATALOG, SnackRegistered.TYPE);
     EventEnvelope unknown =
         new EventEnvelope(
@@ -96,7 +96,6 @@ class CatalogContractIT extends ReactionServiceTest {
             "sn_unknownType",
             example.payload());
     catalog.deliver(unknown);
-    assertThat(inboxed(unknown.eventId())).isOne();
     assertThat(
             db.sql("SELECT count(*) AS n FROM snack WHERE uid = 'sn_unknownType'")
                 .map(row -> row.get("n", Long.class))

@@ -1,6 +1,8 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.cache;
 
 import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.store.ReactionWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,9 @@ import reactor.core.publisher.Mono;
  * from the rebuilt cache nor written over it.
  */
 @Component
-class ReactionCacheLoader {
+public class ReactionCacheLoader {
 
-  static final String UNKNOWN_SNACK = "Snack not found.";
+  public static final String UNKNOWN_SNACK = "Snack not found.";
   private static final Logger log = LoggerFactory.getLogger(ReactionCacheLoader.class);
 
   private static final String LOCK_SNACK =
@@ -58,7 +60,7 @@ class ReactionCacheLoader {
    *
    * @return empty when cached; a 404 {@link ApiException} if there is no such snack
    */
-  Mono<Void> load(String snackUid) {
+  public Mono<Void> load(String snackUid) {
     return running.computeIfAbsent(
         snackUid, uid -> rebuild(uid).doFinally(signal -> running.remove(uid)).cache());
   }

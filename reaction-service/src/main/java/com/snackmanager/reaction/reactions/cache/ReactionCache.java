@@ -1,5 +1,8 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.cache;
 
+import com.snackmanager.reaction.reactions.domain.Position;
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.domain.ReactionCounts;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
@@ -31,12 +34,12 @@ public class ReactionCache {
 
   private final ReactiveStringRedisTemplate redis;
 
-  public ReactionCache(ReactiveStringRedisTemplate redis) {
+  ReactionCache(ReactiveStringRedisTemplate redis) {
     this.redis = redis;
   }
 
   /** What the react script decided. */
-  enum Status {
+  public enum Status {
     /** The snack is not cached; nothing changed. */
     NOT_CACHED,
     /** The member already had the target reaction; nothing changed. */
@@ -50,12 +53,13 @@ public class ReactionCache {
    *     Status#CHANGED}); the epoch is the cache generation it was decided in
    * @param counts the snack's counts after the decision
    */
-  record Decision(Status status, Position position, Reaction previous, ReactionCounts counts) {}
+  public record Decision(
+      Status status, Position position, Reaction previous, ReactionCounts counts) {}
 
   /**
    * @param mine the member's reaction, null for none
    */
-  record Snapshot(boolean cached, Reaction mine, ReactionCounts counts) {}
+  public record Snapshot(boolean cached, Reaction mine, ReactionCounts counts) {}
 
   static List<String> keys(String snackUid) {
     String prefix = "snack:{" + snackUid + "}:";
@@ -67,7 +71,7 @@ public class ReactionCache {
   }
 
   /** Moves the member to {@code target} (null: withdraw) and returns the snack's counts. */
-  Mono<Decision> react(String snackUid, long memberId, Reaction target) {
+  public Mono<Decision> react(String snackUid, long memberId, Reaction target) {
     return run(
             REACT,
             keys(snackUid),
@@ -86,7 +90,7 @@ public class ReactionCache {
             });
   }
 
-  Mono<Snapshot> read(String snackUid, long memberId) {
+  public Mono<Snapshot> read(String snackUid, long memberId) {
     return run(READ, keys(snackUid), List.of(Long.toString(memberId)))
         .map(
             r ->
@@ -111,7 +115,7 @@ public class ReactionCache {
   }
 
   /** Drops the snack's generation if it is still {@code epoch}, so the next request rebuilds it. */
-  Mono<Boolean> invalidate(String snackUid, long epoch) {
+  public Mono<Boolean> invalidate(String snackUid, long epoch) {
     return redis
         .execute(INVALIDATE, List.of(generationKey(snackUid)), List.of(Long.toString(epoch)))
         .next()

@@ -1,4 +1,4 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

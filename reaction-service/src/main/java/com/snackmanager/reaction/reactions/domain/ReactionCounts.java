@@ -1,4 +1,4 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.domain;
 
 import com.snackmanager.events.reactions.LikeRatio;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.domain;
 
 /**
  * A member's reaction to a snack. "No reaction" is {@code null} wherever a reaction is optional.
@@ -8,14 +8,14 @@ public enum Reaction {
   HATE;
 
   /** The number the Redis scripts use: 0 none, 1 LIKE, 2 HATE. */
-  static int code(Reaction reaction) {
+  public static int code(Reaction reaction) {
     return reaction == null ? 0 : reaction.ordinal() + 1;
   }
 
   /**
    * @throws IllegalArgumentException for a code other than 0, 1 or 2
    */
-  static Reaction fromCode(long code) {
+  public static Reaction fromCode(long code) {
     if (code == 0) {
       return null;
     }
@@ -26,7 +26,7 @@ public enum Reaction {
   }
 
   /** The reaction named exactly {@code name} ({@code LIKE} or {@code HATE}), or null. */
-  static Reaction named(String name) {
+  public static Reaction named(String name) {
     for (Reaction reaction : values()) {
       if (reaction.name().equals(name)) {
         return reaction;
@@ -35,7 +35,7 @@ public enum Reaction {
     return null;
   }
 
-  static String nameOf(Reaction reaction) {
+  public static String nameOf(Reaction reaction) {
     return reaction == null ? null : reaction.name();
   }
 }

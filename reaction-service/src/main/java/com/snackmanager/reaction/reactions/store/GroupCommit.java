@@ -1,4 +1,4 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.store;
 
 import java.util.ArrayList;
 import java.util.List;

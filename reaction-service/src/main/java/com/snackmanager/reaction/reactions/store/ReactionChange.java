@@ -1,5 +1,8 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.store;
 
+import com.snackmanager.reaction.reactions.domain.Position;
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.domain.ReactionCounts;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,7 +16,7 @@ import java.util.Map;
  * @param trace the trace context of the request (W3C headers), carried to the event it causes,
  *     which a group commit writes outside the request's own context
  */
-record ReactionChange(
+public record ReactionChange(
     String snackUid,
     long memberId,
     Reaction previous,
@@ -23,7 +26,7 @@ record ReactionChange(
     Instant changedAt,
     Map<String, String> trace) {
 
-  ReactionChange {
+  public ReactionChange {
     trace = Map.copyOf(trace);
   }
 

@@ -1,11 +1,14 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.store;
 
 import com.snackmanager.events.outbox.OutboxWriter;
 import com.snackmanager.events.reactions.ReactionChanged;
-import com.snackmanager.reaction.reactions.ReactionChange.MemberKey;
-import com.snackmanager.reaction.reactions.ReactionRows.Plan;
-import com.snackmanager.reaction.reactions.ReactionRows.Stored;
-import com.snackmanager.reaction.reactions.ReactionRows.Transition;
+import com.snackmanager.reaction.config.ReactionProperties;
+import com.snackmanager.reaction.reactions.domain.Position;
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.store.ReactionChange.MemberKey;
+import com.snackmanager.reaction.reactions.store.ReactionRows.Plan;
+import com.snackmanager.reaction.reactions.store.ReactionRows.Stored;
+import com.snackmanager.reaction.reactions.store.ReactionRows.Transition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,13 +28,14 @@ import reactor.core.publisher.Mono;
  * <p>A change decided in a cache generation that has since been rebuilt is {@link Outcome#STALE}:
  * it is not written, and its request decides again on the rebuilt cache. The check runs under a
  * shared advisory lock per snack that a rebuild takes exclusively, so a rebuild's snapshot holds
- * every change written in the generation it replaces (see {@link ReactionCacheLoader}).
+ * every change written in the generation it replaces (see {@link
+ * com.snackmanager.reaction.reactions.cache.ReactionCacheLoader}).
  */
 @Component
-class ReactionWriter {
+public class ReactionWriter {
 
   /** First key of the suite-unique two-part advisory lock of a snack's cache ("REAC"). */
-  static final int LOCK_NAMESPACE = 0x52454143;
+  public static final int LOCK_NAMESPACE = 0x52454143;
 
   private static final String LOCK_SNACKS_SHARED =
       """
@@ -63,7 +67,7 @@ class ReactionWriter {
       """;
 
   /** What became of one change. */
-  enum Outcome {
+  public enum Outcome {
     /** Committed (or superseded by a newer change of the same member, also committed). */
     WRITTEN,
     /** Decided in a cache generation that has been replaced; nothing written. */
@@ -93,7 +97,7 @@ class ReactionWriter {
    * Completes once the change is committed (or known to be stale); errors if the batch failed. The
    * change's event carries the trace of the caller, although a shared batch writes it.
    */
-  Mono<Outcome> write(ReactionChange change) {
+  public Mono<Outcome> write(ReactionChange change) {
     return outbox
         .currentTraceHeaders()
         .flatMap(trace -> groupCommit.submit(change.tracedBy(trace)));

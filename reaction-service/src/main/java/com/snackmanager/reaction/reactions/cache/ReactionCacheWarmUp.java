@@ -1,6 +1,7 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.cache;
 
 import com.snackmanager.defaults.web.ApiException;
+import com.snackmanager.reaction.config.ReactionProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

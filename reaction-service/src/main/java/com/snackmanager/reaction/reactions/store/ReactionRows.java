@@ -1,6 +1,8 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.store;
 
-import com.snackmanager.reaction.reactions.ReactionChange.MemberKey;
+import com.snackmanager.reaction.reactions.domain.Position;
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.store.ReactionChange.MemberKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,11 +1,14 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.reactions.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.snackmanager.reaction.reactions.ReactionChange.MemberKey;
-import com.snackmanager.reaction.reactions.ReactionRows.Plan;
-import com.snackmanager.reaction.reactions.ReactionRows.Stored;
-import com.snackmanager.reaction.reactions.ReactionRows.Transition;
+import com.snackmanager.reaction.reactions.domain.Position;
+import com.snackmanager.reaction.reactions.domain.Reaction;
+import com.snackmanager.reaction.reactions.domain.ReactionCounts;
+import com.snackmanager.reaction.reactions.store.ReactionChange.MemberKey;
+import com.snackmanager.reaction.reactions.store.ReactionRows.Plan;
+import com.snackmanager.reaction.reactions.store.ReactionRows.Stored;
+import com.snackmanager.reaction.reactions.store.ReactionRows.Transition;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

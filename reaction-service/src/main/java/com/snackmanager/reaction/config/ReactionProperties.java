@@ -1,4 +1,4 @@
-package com.snackmanager.reaction.reactions;
+package com.snackmanager.reaction.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
