@@ -1,11 +1,19 @@
 -- Sets, switches or withdraws one member's reaction to one snack, atomically.
--- KEYS[1] like set, KEYS[2] hate set, KEYS[3] generation hash {epoch, seq} (all one snack, one slot)
+-- KEYS[1] like set, KEYS[2] hate set, KEYS[3] generation hash {epoch, seq, server} (one snack, one slot)
 -- ARGV[1] member id, ARGV[2] target: 0 none (withdraw), 1 LIKE, 2 HATE
 -- Returns {status, epoch, seq, previous, likes, hates}:
 --   status -1 the snack is not cached (nothing changed), 0 already the target, 1 changed
 --   seq    the snack's next sequence number in this epoch when changed, else 0
-local epoch = redis.call('HGET', KEYS[3], 'epoch')
+-- A generation written by another Redis server (a restart, possibly from older data, or a failover)
+-- is dropped and answered as not cached: its seq may have gone back below positions PostgreSQL
+-- already holds, and changes decided on it would be skipped there.
+local generation = redis.call('HMGET', KEYS[3], 'epoch', 'server')
+local epoch = generation[1]
 if not epoch then
+  return {-1, 0, 0, 0, 0, 0}
+end
+if generation[2] ~= string.match(redis.call('INFO', 'server'), 'run_id:(%x+)') then
+  redis.call('DEL', KEYS[3])
   return {-1, 0, 0, 0, 0, 0}
 end
 local previous = 0
