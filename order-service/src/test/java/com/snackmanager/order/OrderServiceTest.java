@@ -10,6 +10,7 @@ import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.envelope.EventEnvelope;
 import com.snackmanager.events.reactions.ReactionChanged;
 import com.snackmanager.testsupport.ServiceDatabase;
+import com.snackmanager.testsupport.SnackServiceStub;
 import com.snackmanager.testsupport.SnackTestInfrastructure;
 import com.snackmanager.testsupport.TestTokens;
 import java.math.BigDecimal;

@@ -2,6 +2,7 @@ package com.snackmanager.reaction;
 
 import com.snackmanager.reaction.snack.CatalogFeed;
 import com.snackmanager.testsupport.ServiceDatabase;
+import com.snackmanager.testsupport.SnackServiceStub;
 import com.snackmanager.testsupport.SnackTestInfrastructure;
 import com.snackmanager.testsupport.TestTokens;
 import java.util.List;
@@ -41,6 +42,10 @@ public abstract class ReactionServiceTest {
   static void infrastructure(DynamicPropertyRegistry registry) {
     SnackTestInfrastructure.get().register(ServiceDatabase.REACTION, registry);
     TestTokens.get().register(registry);
+    // the read-through asks this stand-in about snacks the service has not heard of
+    registry.add("snack.services.snack-service", () -> SnackServiceStub.get().url().toString());
+    // production waits 500 ms for the snack-service; a cold JVM on a busy test machine may not
+    registry.add("snack.catalog.read-through-timeout", () -> "3s");
   }
 
   @Autowired protected WebTestClient client;

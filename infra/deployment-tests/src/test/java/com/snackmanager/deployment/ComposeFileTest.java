@@ -284,9 +284,11 @@ class ComposeFileTest {
       }
     }
     Suite.Service snackService = Suite.service("snack-service");
-    assertThat(environment(services.get("order-service")))
-        .as("the order-service's catalog read-through")
-        .containsEntry(snackService.urlVariable(), "http://snack-service:" + snackService.port());
+    for (String reader : Suite.CATALOG_READERS) {
+      assertThat(environment(services.get(reader)))
+          .as("the " + reader + "'s catalog read-through")
+          .containsEntry(snackService.urlVariable(), "http://snack-service:" + snackService.port());
+    }
   }
 
   @Test

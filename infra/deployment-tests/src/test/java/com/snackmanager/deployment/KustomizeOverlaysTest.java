@@ -213,9 +213,11 @@ class KustomizeOverlaysTest {
       }
     }
     Suite.Service snackService = Suite.service("snack-service");
-    assertThat(Yamls.mapAt(rendered.configMap("order-service-config"), "data"))
-        .as(overlay + ": the order-service's catalog read-through")
-        .containsEntry(snackService.urlVariable(), "http://snack-service:" + snackService.port());
+    for (String reader : Suite.CATALOG_READERS) {
+      assertThat(Yamls.mapAt(rendered.configMap(reader + "-config"), "data"))
+          .as(overlay + ": the " + reader + "'s catalog read-through")
+          .containsEntry(snackService.urlVariable(), "http://snack-service:" + snackService.port());
+    }
   }
 
   @ParameterizedTest
@@ -294,7 +296,7 @@ class KustomizeOverlaysTest {
         expected.add("gateway");
       }
       if (service.name().equals("snack-service")) {
-        expected.add("order-service"); // the catalog read-through
+        expected.addAll(Suite.CATALOG_READERS); // the catalog read-through
       }
       assertThat(
               policies.podsAllowedInto(

@@ -183,7 +183,7 @@ class ProductionOverlayTest {
   /**
    * Every Deployment (and the schema Job) may open connections only to DNS, the infrastructure it
    * uses and the services it calls: the auth-service (JWKS) for all, the snack-service for the
-   * order-service, every service for the gateway.
+   * catalog readers (read-through), every service for the gateway.
    */
   @Test
   void everyPodMayReachOnlyWhatItUses() {
@@ -221,7 +221,8 @@ class ProductionOverlayTest {
             isService
                 && (name.equals("gateway") && !target.name().equals("gateway")
                     || target.name().equals("auth-service")
-                    || name.equals("order-service") && target.name().equals("snack-service"));
+                    || Suite.CATALOG_READERS.contains(name)
+                        && target.name().equals("snack-service"));
         assertThat(
                 policies.egressAllows(
                     pods, Map.of("app.kubernetes.io/name", target.name()), target.port()))

@@ -38,6 +38,12 @@ final class Suite {
           new Service("statistics-service", 8085, Optional.of("statistics_svc"), true));
 
   /** The suite's topics (event-contracts' Topics); each also has a dead-letter topic, + ".dlt". */
+  /**
+   * The services that ask the snack-service about a snack whose catalog event has not arrived yet
+   * (read-through): they need its address and may reach it.
+   */
+  static final List<String> CATALOG_READERS = List.of("order-service", "reaction-service");
+
   static final List<String> TOPICS =
       List.of("snack.users.v1", "snack.catalog.v1", "snack.reactions.v1", "snack.orders.v1");
 

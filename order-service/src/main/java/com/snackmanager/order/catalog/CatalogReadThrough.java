@@ -1,5 +1,6 @@
 package com.snackmanager.order.catalog;
 
+import com.snackmanager.defaults.catalog.SnackServiceClient;
 import com.snackmanager.defaults.web.ApiException;
 import java.time.Duration;
 import java.util.Collection;
@@ -33,10 +34,6 @@ import reactor.core.publisher.Mono;
  */
 @Component
 public class CatalogReadThrough {
-
-  static final String UNAVAILABLE =
-      "The snack-service is temporarily unavailable, so the snacks could not be checked;"
-          + " try again shortly.";
 
   private static final Logger log = LoggerFactory.getLogger(CatalogReadThrough.class);
 
@@ -119,7 +116,7 @@ public class CatalogReadThrough {
             ? "no answer within " + timeout
             : error.getMessage() + (error.getCause() == null ? "" : " (" + error.getCause() + ")");
     log.warn("Answering 503, the snack-service could not be asked about snacks: {}", reason);
-    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, UNAVAILABLE);
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, SnackServiceClient.UNAVAILABLE);
   }
 
   /** The caller's access token, passed on so the snack-service sees the same member. */

@@ -7,7 +7,7 @@ import com.snackmanager.events.catalog.SnackUpdated;
 import com.snackmanager.events.envelope.EventEnvelope;
 import com.snackmanager.events.envelope.Topics;
 import com.snackmanager.order.OrderServiceTest;
-import com.snackmanager.order.SnackServiceStub;
+import com.snackmanager.testsupport.SnackServiceStub;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,8 @@ package com.snackmanager.reaction.reactions;
 import com.snackmanager.defaults.openapi.ApiTags;
 import com.snackmanager.defaults.openapi.ProblemResponse;
 import com.snackmanager.defaults.security.AuthenticatedMember;
+import com.snackmanager.reaction.reactions.cache.ReactionCacheLoader;
+import com.snackmanager.reaction.snack.SnackReadThrough;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,8 +24,6 @@ import reactor.core.publisher.Mono;
 @Tag(name = ApiTags.REACTIONS)
 class ReactionController {
 
-  private static final String UNKNOWN_SNACK = "Snack not found.";
-
   private final ReactionService reactions;
 
   ReactionController(ReactionService reactions) {
@@ -32,7 +32,7 @@ class ReactionController {
 
   @PostMapping
   @ProblemResponse(status = 400, detail = ReactionService.SAME_REACTION)
-  @ProblemResponse(status = 404, detail = UNKNOWN_SNACK)
+  @ProblemResponse(status = 404, detail = ReactionCacheLoader.UNKNOWN_SNACK)
   @Operation(
       summary = "Like or hate a snack, or switch between them",
       description =
@@ -43,23 +43,28 @@ class ReactionController {
       @RequestBody ReactionRequest request,
       @AuthenticationPrincipal Jwt jwt) {
     return Mono.defer(
-        () -> reactions.react(uid, AuthenticatedMember.from(jwt).id(), request.reaction()));
+            () -> reactions.react(uid, AuthenticatedMember.from(jwt).id(), request.reaction()))
+        .contextWrite(SnackReadThrough.asCaller(jwt.getTokenValue()));
   }
 
   @DeleteMapping
   @ProblemResponse(status = 404, detail = ReactionService.NO_REACTION)
-  @ProblemResponse(status = 404, detail = UNKNOWN_SNACK)
+  @ProblemResponse(status = 404, detail = ReactionCacheLoader.UNKNOWN_SNACK)
   @Operation(
       summary = "Withdraw my reaction",
       description = "404 if I have none or the snack is unknown.")
   Mono<ReactionResponse> withdraw(@PathVariable String uid, @AuthenticationPrincipal Jwt jwt) {
-    return reactions.withdraw(uid, AuthenticatedMember.from(jwt).id());
+    return reactions
+        .withdraw(uid, AuthenticatedMember.from(jwt).id())
+        .contextWrite(SnackReadThrough.asCaller(jwt.getTokenValue()));
   }
 
   @GetMapping
-  @ProblemResponse(status = 404, detail = UNKNOWN_SNACK)
+  @ProblemResponse(status = 404, detail = ReactionCacheLoader.UNKNOWN_SNACK)
   @Operation(summary = "My reaction to a snack and its counts")
   Mono<MyReactionResponse> mine(@PathVariable String uid, @AuthenticationPrincipal Jwt jwt) {
-    return reactions.mine(uid, AuthenticatedMember.from(jwt).id());
+    return reactions
+        .mine(uid, AuthenticatedMember.from(jwt).id())
+        .contextWrite(SnackReadThrough.asCaller(jwt.getTokenValue()));
   }
 }

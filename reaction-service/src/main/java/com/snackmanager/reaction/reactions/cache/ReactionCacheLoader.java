@@ -3,6 +3,7 @@ package com.snackmanager.reaction.reactions.cache;
 import com.snackmanager.defaults.web.ApiException;
 import com.snackmanager.reaction.reactions.domain.Reaction;
 import com.snackmanager.reaction.reactions.store.ReactionWriter;
+import com.snackmanager.reaction.snack.SnackReadThrough;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,15 +45,20 @@ public class ReactionCacheLoader {
   private final DatabaseClient db;
   private final ReactionCache cache;
   private final TransactionalOperator transactional;
+  private final SnackReadThrough readThrough;
 
   /** Rebuilds running in this process, so concurrent requests of one snack share one. */
   private final Map<String, Mono<Void>> running = new ConcurrentHashMap<>();
 
   ReactionCacheLoader(
-      DatabaseClient db, ReactionCache cache, ReactiveTransactionManager transactions) {
+      DatabaseClient db,
+      ReactionCache cache,
+      ReactiveTransactionManager transactions,
+      SnackReadThrough readThrough) {
     this.db = db;
     this.cache = cache;
     this.transactional = TransactionalOperator.create(transactions);
+    this.readThrough = readThrough;
   }
 
   /**
@@ -62,12 +68,34 @@ public class ReactionCacheLoader {
    */
   public Mono<Void> load(String snackUid) {
     return running.computeIfAbsent(
-        snackUid, uid -> rebuild(uid).doFinally(signal -> running.remove(uid)).cache());
+        snackUid, uid -> rebuildOrLearn(uid).doFinally(signal -> running.remove(uid)).cache());
   }
 
   /** {@link #load} if the snack's cache is missing. */
   Mono<Void> ensureCached(String snackUid) {
     return cache.isCached(snackUid).flatMap(cached -> cached ? Mono.empty() : load(snackUid));
+  }
+
+  /**
+   * A snack this service has not heard of may have been registered a moment ago: the snack-service
+   * is asked ({@link SnackReadThrough}) before the request is refused with a 404.
+   */
+  private Mono<Void> rebuildOrLearn(String uid) {
+    return rebuild(uid)
+        .onErrorResume(
+            UnknownSnack.class,
+            unknown ->
+                readThrough
+                    .learn(uid)
+                    .flatMap(learned -> learned ? rebuild(uid) : Mono.error(unknown)))
+        .onErrorMap(UnknownSnack.class, unknown -> ApiException.notFound(UNKNOWN_SNACK));
+  }
+
+  /** This service's database has no row for the snack. */
+  private static final class UnknownSnack extends RuntimeException {
+    UnknownSnack() {
+      super(UNKNOWN_SNACK, null, false, false);
+    }
   }
 
   private Mono<Void> rebuild(String uid) {
@@ -85,7 +113,7 @@ public class ReactionCacheLoader {
                                 .bind("uid", uid)
                                 .map(row -> row.get("cache_epoch", Long.class))
                                 .one())
-                        .switchIfEmpty(Mono.error(() -> ApiException.notFound(UNKNOWN_SNACK)))
+                        .switchIfEmpty(Mono.error(UnknownSnack::new))
                         .flatMap(
                             epoch ->
                                 install(uid, epoch)

@@ -1,4 +1,4 @@
-package com.snackmanager.order.catalog;
+package com.snackmanager.defaults.catalog;
 
 import io.micrometer.observation.ObservationRegistry;
 import io.netty.channel.ChannelOption;
@@ -8,12 +8,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -22,11 +20,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The snack-service's {@code GET /snacks/{uid}}: one snack as the snack-service has it now, asked
- * with the caller's own access token (the snack-service lets any member read a snack).
+ * Asks the snack-service about one snack ({@code GET /snacks/{uid}}, with the caller's token), for
+ * a service that learns of snacks by events but may be asked about a fresh uid by HTTP before its
+ * event arrived (read-your-writes across services). Auto-configured where {@code
+ * snack.services.snack-service} names the snack-service; {@code snack.catalog.read-through-timeout}
+ * bounds the connection and the answer.
  */
-@Component
-class SnackServiceClient {
+public class SnackServiceClient {
+
+  /** The {@code detail} of the 503 a service answers when it could not ask. */
+  public static final String UNAVAILABLE =
+      "The snack-service is temporarily unavailable, so the snacks could not be checked;"
+          + " try again shortly.";
 
   /** A uid the snack-service could serve at {@code /snacks/{uid}}; any other names no snack. */
   private static final Pattern UID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -37,10 +42,8 @@ class SnackServiceClient {
 
   private final WebClient client;
 
-  SnackServiceClient(
-      @Value("${snack.services.snack-service}") String baseUrl,
-      @Value("${snack.catalog.read-through-timeout}") Duration timeout,
-      ObjectProvider<ObservationRegistry> observations) {
+  public SnackServiceClient(
+      String baseUrl, Duration timeout, ObjectProvider<ObservationRegistry> observations) {
     HttpClient http =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) timeout.toMillis())
@@ -55,10 +58,10 @@ class SnackServiceClient {
   }
 
   /** The snack-service's answer about one snack. */
-  sealed interface Answer {}
+  public sealed interface Answer {}
 
   /** The snack as the snack-service has it, changed last at {@code updatedAt}. */
-  record Found(
+  public record Found(
       String uid,
       String name,
       String imageUrl,
@@ -69,7 +72,7 @@ class SnackServiceClient {
       implements Answer {}
 
   /** The snack-service has no such snack. */
-  record Unknown(String uid) implements Answer {}
+  public record Unknown(String uid) implements Answer {}
 
   /**
    * Asks for one snack.
@@ -78,7 +81,7 @@ class SnackServiceClient {
    * @return {@link Found} or {@link Unknown}; an error ({@link SnackServiceUnavailableException})
    *     if the snack-service could not be asked or gave another answer
    */
-  Mono<Answer> find(String uid, String bearerToken) {
+  public Mono<Answer> find(String uid, String bearerToken) {
     if (!UID.matcher(uid).matches()) {
       return Mono.just(new Unknown(uid));
     }
@@ -127,7 +130,7 @@ class SnackServiceClient {
       throw malformed(uid, "another uid: " + snack.path("uid"), null);
     }
     String status = text(snack, "status", uid);
-    if (!CatalogSnacks.ACTIVE.equals(status) && !CatalogSnacks.RETIRED.equals(status)) {
+    if (!"ACTIVE".equals(status) && !"RETIRED".equals(status)) {
       throw malformed(uid, "status " + status, null);
     }
     JsonNode price = snack.path("price");

@@ -1,4 +1,4 @@
-package com.snackmanager.order;
+package com.snackmanager.testsupport;
 
 import io.netty.channel.ChannelOption;
 import java.math.BigDecimal;
@@ -31,7 +31,7 @@ public final class SnackServiceStub {
 
   public static final String SLOW = "sn_slow";
   public static final String BROKEN = "sn_broken";
-  static final Duration SLOW_DELAY = Duration.ofSeconds(6);
+  public static final Duration SLOW_DELAY = Duration.ofSeconds(6);
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static SnackServiceStub instance;
