@@ -32,7 +32,8 @@ public final class EventConsumer {
   private final InboxProcessor inbox;
   private final Map<String, Route<?>> routes;
   private final Function<EventEnvelope, Mono<Void>> forEach;
-  private final TransactionalOperator latestWins;
+  private final TransactionalOperator transactional;
+  private final boolean latestWins;
 
   private EventConsumer(Builder builder) {
     this.topic = builder.topic;
@@ -40,6 +41,7 @@ public final class EventConsumer {
     this.inbox = builder.inbox;
     this.routes = Map.copyOf(builder.routes);
     this.forEach = builder.forEach;
+    this.transactional = builder.transactional;
     this.latestWins = builder.latestWins;
   }
 
@@ -60,8 +62,8 @@ public final class EventConsumer {
   public Mono<Boolean> apply(EventEnvelope envelope) {
     Route<?> route = routes.get(envelope.eventType());
     Mono<Void> update = route == null ? Mono.empty() : route.update(envelope, codec);
-    if (latestWins != null) {
-      return latestWins.transactional(update.then(forEach.apply(envelope))).thenReturn(true);
+    if (latestWins) {
+      return transactional.transactional(update.then(forEach.apply(envelope))).thenReturn(true);
     }
     return inbox.processOnce(envelope, topic, event -> update.then(forEach.apply(event)));
   }
@@ -75,7 +77,7 @@ public final class EventConsumer {
     private final Map<String, Route<?>> routes = new HashMap<>();
     private final TransactionalOperator transactional;
     private Function<EventEnvelope, Mono<Void>> forEach = event -> Mono.empty();
-    private TransactionalOperator latestWins;
+    private boolean latestWins;
 
     Builder(
         String topic, EventCodec codec, InboxProcessor inbox, TransactionalOperator transactional) {
@@ -93,7 +95,7 @@ public final class EventConsumer {
      * for updates that add up (counts, sums): those need the inbox.
      */
     public Builder latestWins() {
-      this.latestWins = transactional;
+      this.latestWins = true;
       return this;
     }
 
