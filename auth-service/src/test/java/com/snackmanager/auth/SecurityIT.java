@@ -2,10 +2,7 @@ package com.snackmanager.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -13,6 +10,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.snackmanager.auth.token.SigningKeys;
+import com.snackmanager.testsupport.AccessTokens;
+import com.snackmanager.testsupport.ManagementPort;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** What the auth-service accepts as an access token, and what it publishes to check one. */
 class SecurityIT extends AuthServiceTest {
@@ -156,14 +154,7 @@ class SecurityIT extends AuthServiceTest {
 
   @Test
   void healthIsOpenOnTheManagementPortOnly() {
-    WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + managementPort)
-        .build()
-        .get()
-        .uri("/actuator/health/liveness")
-        .exchange()
-        .expectStatus()
-        .isOk();
+    assertThat(ManagementPort.status(managementPort, "/actuator/health/liveness")).isEqualTo(200);
     get("/actuator/health/liveness", null).expectStatus().isNotFound();
   }
 
@@ -178,14 +169,6 @@ class SecurityIT extends AuthServiceTest {
   }
 
   private static String sign(JWTClaimsSet claims, RSAKey key) throws Exception {
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256)
-                .type(JOSEObjectType.JWT)
-                .keyID(key.getKeyID())
-                .build(),
-            claims);
-    jwt.sign(new RSASSASigner(key));
-    return jwt.serialize();
+    return AccessTokens.sign(claims, key.toPrivateKey(), key.getKeyID());
   }
 }

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +93,9 @@ class FailedAuthenticationLimitIT extends GatewayTestBase {
         .exists(HttpHeaders.RETRY_AFTER);
     assertThat(StubServices.keyRequests()).isEqualTo(keyRequests);
     // a refused token it has not seen yet is checked, and is a 429 too
-    get(blocked, "/snacks/", expired()).expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+    get(blocked, "/snacks/", TestTokens.expired())
+        .expectStatus()
+        .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
     // the same office: valid tokens and public paths still pass
     get(blocked, "/snacks/", TestTokens.member()).expectStatus().isOk();
@@ -122,27 +121,5 @@ class FailedAuthenticationLimitIT extends GatewayTestBase {
     return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
         .baseUrl("http://127.0.0.1:" + port)
         .build();
-  }
-
-  private static WebTestClient.ResponseSpec get(WebTestClient client, String path, String token) {
-    return client
-        .get()
-        .uri(path)
-        .headers(
-            headers -> {
-              if (token != null) {
-                headers.setBearerAuth(token);
-              }
-            })
-        .exchange();
-  }
-
-  private static String expired() {
-    Instant past = Instant.now().minus(Duration.ofHours(2));
-    return TestTokens.sign(
-        TestTokens.claims(TestTokens.newMemberId(), 0)
-            .issueTime(Date.from(past))
-            .expirationTime(Date.from(past.plus(Duration.ofMinutes(5))))
-            .build());
   }
 }

@@ -67,6 +67,11 @@ abstract class GatewayTestBase {
   }
 
   WebTestClient.ResponseSpec get(String path, String token) {
+    return get(client, path, token);
+  }
+
+  /** A {@code GET} of {@code path} through {@code client}, with {@code token} if not null. */
+  static WebTestClient.ResponseSpec get(WebTestClient client, String path, String token) {
     return client
         .get()
         .uri(path)

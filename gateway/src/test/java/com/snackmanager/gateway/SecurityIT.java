@@ -7,8 +7,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.snackmanager.defaults.security.BearerAuthentication;
 import com.snackmanager.defaults.security.TokenVersions;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -90,7 +88,7 @@ class SecurityIT extends GatewayTestBase {
 
   @Test
   void aStaleTokenSentAlongDoesNotCloseAPublicPath() {
-    String stale = expired();
+    String stale = TestTokens.expired();
     client
         .post()
         .uri("/auth/token/refresh/")
@@ -149,7 +147,7 @@ class SecurityIT extends GatewayTestBase {
     String[] tokens = {
       "garbage",
       "a.b.c",
-      expired(),
+      TestTokens.expired(),
       TestTokens.sign(valid, TestTokens.OTHER_KEY),
       TestTokens.unsigned(valid),
       TestTokens.sign(TestTokens.claims(member, 0).claim("token_type", "refresh").build()),
@@ -206,14 +204,5 @@ class SecurityIT extends GatewayTestBase {
         .untilAsserted(
             () -> expectProblem(get("/snacks/", old), HttpStatus.UNAUTHORIZED, INVALID_TOKEN));
     get("/snacks/", TestTokens.sign(TestTokens.claims(member, 1).build())).expectStatus().isOk();
-  }
-
-  private static String expired() {
-    Instant past = Instant.now().minus(Duration.ofHours(2));
-    return TestTokens.sign(
-        TestTokens.claims(TestTokens.newMemberId(), 0)
-            .issueTime(Date.from(past))
-            .expirationTime(Date.from(past.plus(Duration.ofMinutes(5))))
-            .build());
   }
 }

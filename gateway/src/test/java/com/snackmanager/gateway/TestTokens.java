@@ -1,31 +1,21 @@
 package com.snackmanager.gateway;
 
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
+import com.snackmanager.testsupport.AccessTokens;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Mints tokens shaped like the auth-service's, with a key the stub auth-service publishes. */
 final class TestTokens {
 
   static final String KEY_ID = "gateway-test";
-  static final KeyPair KEY = generate();
-  static final KeyPair OTHER_KEY = generate();
+  static final KeyPair KEY = AccessTokens.newKeyPair();
+  static final KeyPair OTHER_KEY = AccessTokens.newKeyPair();
 
   private TestTokens() {}
 
@@ -49,20 +39,13 @@ final class TestTokens {
     return sign(claims(newMemberId(), 0).build());
   }
 
+  /** An access token of a new member that expired an hour ago. */
+  static String expired() {
+    return sign(AccessTokens.expiredClaims(newMemberId(), "MEMBER").build());
+  }
+
   static JWTClaimsSet.Builder claims(long memberId, long version) {
-    Instant now = Instant.now();
-    return new JWTClaimsSet.Builder()
-        .subject(Long.toString(memberId))
-        .issuer("snack-manager")
-        .audience("snack-manager")
-        .jwtID(UUID.randomUUID().toString())
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
-        .claim("email", "member" + memberId + "@example.com")
-        .claim("name", "Member " + memberId)
-        .claim("member_type", "MEMBER")
-        .claim("token_type", "access")
-        .claim("ver", version);
+    return AccessTokens.claims(memberId, "MEMBER", version);
   }
 
   static String sign(JWTClaimsSet claims) {
@@ -74,33 +57,11 @@ final class TestTokens {
   }
 
   static String sign(JWTClaimsSet claims, KeyPair key, String keyId) {
-    try {
-      SignedJWT jwt =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256)
-                  .type(JOSEObjectType.JWT)
-                  .keyID(keyId)
-                  .build(),
-              claims);
-      jwt.sign(new RSASSASigner(key.getPrivate()));
-      return jwt.serialize();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return AccessTokens.sign(claims, key.getPrivate(), keyId);
   }
 
   /** {@code alg: none}. */
   static String unsigned(JWTClaimsSet claims) {
-    return new PlainJWT(claims).serialize();
-  }
-
-  private static KeyPair generate() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return AccessTokens.unsigned(claims);
   }
 }

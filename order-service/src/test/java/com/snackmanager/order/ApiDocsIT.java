@@ -2,10 +2,10 @@ package com.snackmanager.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.testsupport.ManagementPort;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI document the gateway aggregates: public, complete, in the API's snake_case. */
@@ -54,14 +54,7 @@ class ApiDocsIT extends OrderServiceTest {
 
   @Test
   void healthIsOpenOnTheManagementPortOnly() {
-    WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + managementPort)
-        .build()
-        .get()
-        .uri("/actuator/health/liveness")
-        .exchange()
-        .expectStatus()
-        .isOk();
+    assertThat(ManagementPort.status(managementPort, "/actuator/health/liveness")).isEqualTo(200);
     get("/actuator/health/liveness", null).expectStatus().isNotFound();
   }
 }

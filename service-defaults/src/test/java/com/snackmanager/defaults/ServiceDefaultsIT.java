@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.snackmanager.defaults.security.TokenVersions;
+import com.snackmanager.testsupport.AccessTokens;
 import com.snackmanager.testsupport.SnackTestInfrastructure;
 import java.time.Duration;
-import java.util.Date;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,12 +90,7 @@ class ServiceDefaultsIT {
   @Test
   void invalidTokensAreRefused() {
     JWTClaimsSet valid = TestTokens.claims(memberId, "MEMBER", 0).build();
-    String expired =
-        TestTokens.sign(
-            TestTokens.claims(memberId, "MEMBER", 0)
-                .issueTime(Date.from(java.time.Instant.now().minusSeconds(7200)))
-                .expirationTime(Date.from(java.time.Instant.now().minusSeconds(3600)))
-                .build());
+    String expired = TestTokens.sign(AccessTokens.expiredClaims(memberId, "MEMBER").build());
     String refreshType =
         TestTokens.sign(
             TestTokens.claims(memberId, "MEMBER", 0).claim("token_type", "refresh").build());
@@ -148,12 +143,7 @@ class ServiceDefaultsIT {
 
   @Test
   void anOpenEndpointIgnoresAStaleToken() {
-    String expired =
-        TestTokens.sign(
-            TestTokens.claims(memberId, "MEMBER", 0)
-                .issueTime(Date.from(java.time.Instant.now().minusSeconds(7200)))
-                .expirationTime(Date.from(java.time.Instant.now().minusSeconds(3600)))
-                .build());
+    String expired = TestTokens.sign(AccessTokens.expiredClaims(memberId, "MEMBER").build());
     for (String token : new String[] {null, "garbage", expired, memberToken()}) {
       get("/pictures/7", token).expectStatus().isOk();
     }

@@ -2,14 +2,12 @@ package com.snackmanager.snack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.testsupport.ManagementPort;
 import com.snackmanager.testsupport.TestTokens;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /** Who may call what: tokens are checked by the service's real JWKS-backed decoder. */
@@ -35,13 +33,7 @@ class SecurityIT extends SnackServiceTest {
   @Test
   void expiredForgedAndRefreshTokensAreRefused() {
     TestTokens tokens = TestTokens.get();
-    String expired =
-        tokens.sign(
-            tokens
-                .claims(1, "MEMBER")
-                .issueTime(Date.from(Instant.now().minusSeconds(3600)))
-                .expirationTime(Date.from(Instant.now().minusSeconds(1800)))
-                .build());
+    String expired = tokens.expired(1);
     String refresh = tokens.sign(tokens.claims(1, "MEMBER").claim("token_type", "refresh").build());
     String otherIssuer = tokens.sign(tokens.claims(1, "MEMBER").issuer("someone-else").build());
     String tampered = tokens.member(1) + "x";
@@ -63,14 +55,7 @@ class SecurityIT extends SnackServiceTest {
 
   @Test
   void healthAndApiDocsArePublicAndTheDocsSpeakSnakeCase() {
-    WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + managementPort)
-        .build()
-        .get()
-        .uri("/actuator/health")
-        .exchange()
-        .expectStatus()
-        .isOk();
+    assertThat(ManagementPort.status(managementPort, "/actuator/health")).isEqualTo(200);
     client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
     JsonNode docs = json(client.get().uri("/v3/api-docs").exchange(), HttpStatus.OK);
     assertThat(docs.at("/paths").propertyNames())

@@ -2,14 +2,12 @@ package com.snackmanager.statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.testsupport.ManagementPort;
 import com.snackmanager.testsupport.TestTokens;
-import java.time.Instant;
-import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,14 +40,7 @@ class ApiIT extends StatisticsServiceTest {
           .isEqualTo("Authentication credentials were not provided.");
       get(path, "not-a-token", null).expectStatus().isUnauthorized();
     }
-    String expired =
-        TestTokens.get()
-            .sign(
-                TestTokens.get()
-                    .claims(5, "MEMBER")
-                    .issueTime(Date.from(Instant.now().minusSeconds(7200)))
-                    .expirationTime(Date.from(Instant.now().minusSeconds(3600)))
-                    .build());
+    String expired = TestTokens.get().expired(5);
     get("/statistics/orders/2024", expired, null).expectStatus().isUnauthorized();
   }
 
@@ -200,14 +191,7 @@ class ApiIT extends StatisticsServiceTest {
         .exists()
         .jsonPath("$.components.securitySchemes.bearer")
         .exists();
-    WebTestClient.bindToServer()
-        .baseUrl("http://127.0.0.1:" + managementPort)
-        .build()
-        .get()
-        .uri("/actuator/health/liveness")
-        .exchange()
-        .expectStatus()
-        .isOk();
+    assertThat(ManagementPort.status(managementPort, "/actuator/health/liveness")).isEqualTo(200);
     get("/actuator/health/liveness", null, null).expectStatus().isNotFound();
   }
 }

@@ -1,5 +1,6 @@
 package com.snackmanager.auth.config;
 
+import static com.snackmanager.auth.token.TestIssuers.issuer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,10 +9,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.snackmanager.auth.member.Member;
 import com.snackmanager.auth.member.MemberType;
 import com.snackmanager.auth.token.SigningKeys;
-import com.snackmanager.auth.token.TokenIssuer;
 import com.snackmanager.defaults.security.SnackSecurityProperties;
 import com.snackmanager.defaults.security.TokenVersions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -31,16 +30,6 @@ class KeyRotationTest {
 
   private final SigningKeys previous = SigningKeys.generate();
   private final SigningKeys next = SigningKeys.generate();
-
-  private static TokenIssuer issuer(SigningKeys keys) {
-    return new TokenIssuer(
-        keys,
-        "snack-manager",
-        "snack-manager",
-        Duration.ofMinutes(15),
-        Duration.ofDays(7),
-        Clock.systemUTC());
-  }
 
   /** The auth-service's own decoder, as configured for {@code keys}. */
   private static ReactiveJwtDecoder decoder(SigningKeys keys) {

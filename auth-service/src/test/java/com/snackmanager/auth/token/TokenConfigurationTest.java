@@ -1,15 +1,15 @@
 package com.snackmanager.auth.token;
 
+import static com.snackmanager.auth.token.TestIssuers.issuer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.snackmanager.testsupport.AccessTokens;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -27,12 +27,6 @@ class TokenConfigurationTest {
         + "\n-----END PRIVATE KEY-----\n";
   }
 
-  private static KeyPair rsa() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
-  }
-
   private static TokenProperties properties(String file, String text) {
     return new TokenProperties(
         file,
@@ -47,8 +41,8 @@ class TokenConfigurationTest {
 
   @Test
   void furtherKeysArePublishedFromTheirFile(@TempDir Path dir) throws Exception {
-    KeyPair signing = rsa();
-    KeyPair previous = rsa();
+    KeyPair signing = AccessTokens.newKeyPair();
+    KeyPair previous = AccessTokens.newKeyPair();
     Path file = dir.resolve("published.pem");
     Files.writeString(file, pem(previous));
     SigningKeys keys =
@@ -69,16 +63,17 @@ class TokenConfigurationTest {
 
   @Test
   void theKeyFileWinsOverTheKeyText(@TempDir Path dir) throws Exception {
-    KeyPair fromFile = rsa();
+    KeyPair fromFile = AccessTokens.newKeyPair();
     Path file = dir.resolve("jwt.pem");
     Files.writeString(file, pem(fromFile));
-    SigningKeys keys = configuration.signingKeys(properties(file.toString(), pem(rsa())));
+    SigningKeys keys =
+        configuration.signingKeys(properties(file.toString(), pem(AccessTokens.newKeyPair())));
     assertThat(keys.publicKey()).isEqualTo(fromFile.getPublic());
   }
 
   @Test
   void theKeyTextIsUsedWithoutAFile() throws Exception {
-    KeyPair pair = rsa();
+    KeyPair pair = AccessTokens.newKeyPair();
     assertThat(configuration.signingKeys(properties("", pem(pair))).publicKey())
         .isEqualTo(pair.getPublic());
   }
@@ -122,7 +117,7 @@ class TokenConfigurationTest {
 
   @Test
   void aConfiguredKeyWinsOverTheGeneratedKeyFile(@TempDir Path dir) throws Exception {
-    KeyPair configured = rsa();
+    KeyPair configured = AccessTokens.newKeyPair();
     Path file = dir.resolve("jwt-signing-key.pem");
     SigningKeys keys =
         configuration.signingKeys(
@@ -137,16 +132,6 @@ class TokenConfigurationTest {
                 file.toString()));
     assertThat(keys.publicKey()).isEqualTo(configured.getPublic());
     assertThat(file).doesNotExist();
-  }
-
-  private static TokenIssuer issuer(SigningKeys keys) {
-    return new TokenIssuer(
-        keys,
-        "snack-manager",
-        "snack-manager",
-        Duration.ofMinutes(15),
-        Duration.ofDays(7),
-        Clock.systemUTC());
   }
 
   @Test

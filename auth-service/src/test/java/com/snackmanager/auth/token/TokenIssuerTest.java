@@ -1,5 +1,6 @@
 package com.snackmanager.auth.token;
 
+import static com.snackmanager.auth.token.TestIssuers.issuer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,10 +8,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.snackmanager.auth.member.Member;
 import com.snackmanager.auth.member.MemberType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +19,6 @@ class TokenIssuerTest {
   private static final Instant NOW = Instant.parse("2024-01-04T12:38:59Z");
 
   private final TokenIssuer issuer = issuer(KEYS, "snack-manager", NOW);
-
-  private static TokenIssuer issuer(SigningKeys keys, String iss, Instant now) {
-    return new TokenIssuer(
-        keys,
-        iss,
-        "snack-manager",
-        Duration.ofMinutes(15),
-        Duration.ofDays(7),
-        Clock.fixed(now, ZoneOffset.UTC));
-  }
 
   private static final Member KIM =
       new Member(

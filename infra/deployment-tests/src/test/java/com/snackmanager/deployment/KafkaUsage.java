@@ -34,7 +34,8 @@ record KafkaUsage(Set<String> produces, Set<String> consumes, Set<String> groups
       Pattern.compile("groupId\\s*=\\s*(?:\"([^\"]*)\"|([A-Za-z_][A-Za-z0-9_.]*))");
 
   static KafkaUsage of(String service) {
-    Map<String, String> topics = constants("event-contracts/src/main/java", "/envelope/Topics.java");
+    Map<String, String> topics =
+        constants("event-contracts/src/main/java", "/envelope/Topics.java");
     String source = sources(service);
     Set<String> declared = declared(service);
     Set<String> consumes = new TreeSet<>();

@@ -1,13 +1,9 @@
 package com.snackmanager.testsupport;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,25 +12,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.UUID;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Access tokens for a service's tests, shaped exactly like the auth-service's (RS256, {@code sub},
- * {@code aud}, {@code email}, {@code name}, {@code member_type}, {@code token_type=access}, {@code
- * ver}), signed by a test key whose JWKS is served on a loopback port. A service under test then
- * validates them with its real, JWKS-backed decoder: {@code TestTokens.get().register(registry)}.
+ * Access tokens for a service's tests ({@link AccessTokens}), signed by a test key whose JWKS is
+ * served on a loopback port. A service under test then validates them with its real, JWKS-backed
+ * decoder: {@code TestTokens.get().register(registry)}.
  */
 public final class TestTokens {
 
-  public static final String ISSUER = "snack-manager";
-  public static final String AUDIENCE = "snack-manager";
+  public static final String ISSUER = AccessTokens.ISSUER;
+  public static final String AUDIENCE = AccessTokens.AUDIENCE;
   private static TestTokens instance;
 
   private final KeyPair keyPair;
@@ -42,7 +32,7 @@ public final class TestTokens {
   private final String jwksUri;
 
   private TestTokens() {
-    this.keyPair = generate();
+    this.keyPair = AccessTokens.newKeyPair();
     this.jwksUri = serveJwks();
   }
 
@@ -72,32 +62,18 @@ public final class TestTokens {
     return sign(claims(memberId, memberType).build());
   }
 
+  /** A member's access token that expired an hour ago. */
+  public String expired(long memberId) {
+    return sign(AccessTokens.expiredClaims(memberId, "MEMBER").build());
+  }
+
   /** Claims of a valid access token, to change one thing before {@link #sign}. */
   public JWTClaimsSet.Builder claims(long memberId, String memberType) {
-    Instant now = Instant.now();
-    return new JWTClaimsSet.Builder()
-        .subject(Long.toString(memberId))
-        .issuer(ISSUER)
-        .audience(AUDIENCE)
-        .jwtID(UUID.randomUUID().toString())
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(Duration.ofMinutes(15))))
-        .claim("email", "member" + memberId + "@example.com")
-        .claim("name", "Member " + memberId)
-        .claim("member_type", memberType)
-        .claim("token_type", "access")
-        .claim("ver", 0);
+    return AccessTokens.claims(memberId, memberType, 0);
   }
 
   public String sign(JWTClaimsSet claims) {
-    try {
-      SignedJWT jwt =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
-      jwt.sign(new RSASSASigner(keyPair.getPrivate()));
-      return jwt.serialize();
-    } catch (JOSEException e) {
-      throw new IllegalStateException(e);
-    }
+    return AccessTokens.sign(claims, keyPair.getPrivate(), keyId);
   }
 
   private String serveJwks() {
@@ -124,16 +100,6 @@ public final class TestTokens {
       return "http://127.0.0.1:" + server.getAddress().getPort() + "/auth/jwks/";
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static KeyPair generate() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      return generator.generateKeyPair();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

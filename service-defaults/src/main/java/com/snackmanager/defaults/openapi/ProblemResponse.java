@@ -16,12 +16,13 @@ import java.lang.annotation.Target;
  * @ProblemResponse(status = 404, detail = "Snack not found.")
  * }</pre>
  *
- * The 401 of a secured operation, the 429 and 503 of every operation, and the 400, 413 and 415 of
- * one that takes a body are documented without it ({@link ApiConventions}).
+ * On an annotation, it documents the error on every handler that carries that annotation. The 401
+ * of a secured operation, the 429 and 503 of every operation, and the 400, 413 and 415 of one that
+ * takes a body are documented without it ({@link ApiConventions}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Repeatable(ProblemResponses.class)
 public @interface ProblemResponse {
 

@@ -36,20 +36,15 @@ public class Snacks {
    */
   public Mono<Snack> insertIfFree(
       String uid, SnackState state, boolean hasImage, long registeredBy) {
-    return db.sql(
-            "INSERT INTO snack (uid, name, name_key, url, description, currency, price, status,"
-                + " has_image, registered_by) VALUES (:uid, :name, :nameKey, :url, :desc,"
-                + " :currency, :price, :status, :hasImage, :registeredBy)"
-                + " ON CONFLICT DO NOTHING RETURNING "
-                + COLUMNS)
+    return bindState(
+            db.sql(
+                "INSERT INTO snack (uid, name, name_key, url, description, currency, price,"
+                    + " status, has_image, registered_by) VALUES (:uid, :name, :nameKey, :url,"
+                    + " :desc, :currency, :price, :status, :hasImage, :registeredBy)"
+                    + " ON CONFLICT DO NOTHING RETURNING "
+                    + COLUMNS),
+            state)
         .bind("uid", uid)
-        .bind("name", state.name().display())
-        .bind("nameKey", state.name().key())
-        .bind("url", state.url())
-        .bind("desc", state.desc())
-        .bind("currency", state.currency().name())
-        .bind("price", state.price())
-        .bind("status", state.status().name())
         .bind("hasImage", hasImage)
         .bind("registeredBy", registeredBy)
         .map(Snacks::snack)
@@ -85,23 +80,30 @@ public class Snacks {
    * @return the edited snack, or empty if the snack changed since {@code version} was read
    */
   public Mono<Snack> update(long id, long version, SnackState state) {
-    return db.sql(
-            "UPDATE snack SET name = :name, name_key = :nameKey, url = :url, description = :desc,"
-                + " currency = :currency, price = :price, status = :status,"
-                + " version = version + 1, updated_at = now()"
-                + " WHERE id = :id AND version = :version RETURNING "
-                + COLUMNS)
-        .bind("name", state.name().display())
+    return bindState(
+            db.sql(
+                "UPDATE snack SET name = :name, name_key = :nameKey, url = :url,"
+                    + " description = :desc, currency = :currency, price = :price,"
+                    + " status = :status, version = version + 1, updated_at = now()"
+                    + " WHERE id = :id AND version = :version RETURNING "
+                    + COLUMNS),
+            state)
+        .bind("id", id)
+        .bind("version", version)
+        .map(Snacks::snack)
+        .one();
+  }
+
+  /** Binds the columns an insert and an edit write from {@code state}. */
+  private static DatabaseClient.GenericExecuteSpec bindState(
+      DatabaseClient.GenericExecuteSpec spec, SnackState state) {
+    return spec.bind("name", state.name().display())
         .bind("nameKey", state.name().key())
         .bind("url", state.url())
         .bind("desc", state.desc())
         .bind("currency", state.currency().name())
         .bind("price", state.price())
-        .bind("status", state.status().name())
-        .bind("id", id)
-        .bind("version", version)
-        .map(Snacks::snack)
-        .one();
+        .bind("status", state.status().name());
   }
 
   public Mono<Long> count(SnackFilter filter) {

@@ -34,25 +34,19 @@ public class SnackImages {
 
   /** The picture of the snack with {@code uid}, without its bytes (enough to answer a 304). */
   public Mono<StoredImage> describe(String uid) {
-    return db.sql(
-            "SELECT i.content_type, i.size_bytes, i.sha256 FROM snack_image i"
-                + " JOIN snack s ON s.id = i.snack_id WHERE s.uid = :uid")
-        .bind("uid", uid)
-        .map(
-            row ->
-                new StoredImage(
-                    row.get("content_type", String.class),
-                    row.get("size_bytes", Integer.class),
-                    row.get("sha256", String.class),
-                    null))
-        .one();
+    return find(uid, false);
   }
 
   /** The picture of the snack with {@code uid}, with its bytes. */
   public Mono<StoredImage> load(String uid) {
+    return find(uid, true);
+  }
+
+  private Mono<StoredImage> find(String uid, boolean withData) {
     return db.sql(
-            "SELECT i.content_type, i.size_bytes, i.sha256, i.data FROM snack_image i"
-                + " JOIN snack s ON s.id = i.snack_id WHERE s.uid = :uid")
+            "SELECT i.content_type, i.size_bytes, i.sha256"
+                + (withData ? ", i.data" : "")
+                + " FROM snack_image i JOIN snack s ON s.id = i.snack_id WHERE s.uid = :uid")
         .bind("uid", uid)
         .map(
             row ->
@@ -60,7 +54,7 @@ public class SnackImages {
                     row.get("content_type", String.class),
                     row.get("size_bytes", Integer.class),
                     row.get("sha256", String.class),
-                    bytes(row.get("data", ByteBuffer.class))))
+                    withData ? bytes(row.get("data", ByteBuffer.class)) : null))
         .one();
   }
 

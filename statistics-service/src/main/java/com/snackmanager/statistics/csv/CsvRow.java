@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** One row of a CSV table: its cells by column name, in column order. */
 public interface CsvRow {
@@ -33,5 +34,10 @@ public interface CsvRow {
   /** The cells of the totals columns an empty table still shows. */
   static List<String> totalsColumns() {
     return KNOWN_CURRENCIES.stream().map(currency -> "totals." + currency).toList();
+  }
+
+  /** {@code columns}, then the {@link #totalsColumns()}. */
+  static List<String> withTotalsColumns(String... columns) {
+    return Stream.concat(Stream.of(columns), totalsColumns().stream()).toList();
   }
 }

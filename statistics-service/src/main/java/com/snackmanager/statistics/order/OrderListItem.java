@@ -4,7 +4,6 @@ import com.snackmanager.statistics.csv.CsvRow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,9 @@ public record OrderListItem(
     SortedMap<String, BigDecimal> totals)
     implements CsvRow {
 
-  public static final List<String> COLUMNS = columns();
+  public static final List<String> COLUMNS =
+      CsvRow.withTotalsColumns(
+          "uid", "owner_id", "owner_email", "status", "created_at", "date", "total_quantity");
 
   @Override
   public Map<String, Object> csvCells() {
@@ -43,20 +44,5 @@ public record OrderListItem(
     cells.put("total_quantity", totalQuantity);
     CsvRow.putTotals(cells, totals);
     return cells;
-  }
-
-  private static List<String> columns() {
-    List<String> columns =
-        new ArrayList<>(
-            List.of(
-                "uid",
-                "owner_id",
-                "owner_email",
-                "status",
-                "created_at",
-                "date",
-                "total_quantity"));
-    columns.addAll(CsvRow.totalsColumns());
-    return List.copyOf(columns);
   }
 }

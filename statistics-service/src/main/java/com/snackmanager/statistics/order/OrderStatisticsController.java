@@ -155,9 +155,6 @@ class OrderStatisticsController {
               + " paginated.")
   @Paginated
   @PeriodParameters
-  @ProblemResponse(
-      status = 400,
-      detail = "Name the period either with from/to or with year/month/day/week, not both.")
   @ApiResponse(
       responseCode = "200",
       content =

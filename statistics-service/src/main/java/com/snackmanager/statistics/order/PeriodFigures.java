@@ -57,8 +57,8 @@ public record PeriodFigures(
 
   private static List<String> columns() {
     List<String> columns =
-        new ArrayList<>(List.of("period", "from", "to", "order_count", "snack_quantity"));
-    columns.addAll(CsvRow.totalsColumns());
+        new ArrayList<>(
+            CsvRow.withTotalsColumns("period", "from", "to", "order_count", "snack_quantity"));
     for (OrderStatus status : OrderStatus.values()) {
       columns.add("by_status." + status.name());
     }

@@ -1,5 +1,6 @@
 package com.snackmanager.statistics.period;
 
+import com.snackmanager.defaults.openapi.ProblemResponse;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Parameters;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -14,10 +15,12 @@ import java.lang.annotation.Target;
  * Documents the period query parameters {@link PeriodSelector#range(
  * org.springframework.util.MultiValueMap)} reads, on a handler that reads them: {@code from} and
  * {@code to}, or {@code year} with {@code month}, {@code day} or {@code week}; none means all time.
+ * Also documents the 400 of a period named both ways.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
+@ProblemResponse(status = 400, detail = PeriodSelector.BOTH_WAYS)
 @Parameters({
   @Parameter(
       in = ParameterIn.QUERY,

@@ -21,6 +21,10 @@ import org.springframework.util.MultiValueMap;
  */
 public final class PeriodSelector {
 
+  /** The 400 of a period named both by {@code from}/{@code to} and by the calendar. */
+  static final String BOTH_WAYS =
+      "Name the period either with from/to or with year/month/day/week, not both.";
+
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final int MIN_YEAR = DateRange.SUPPORTED.from().getYear();
   private static final int MAX_YEAR = DateRange.SUPPORTED.to().getYear();
@@ -98,8 +102,7 @@ public final class PeriodSelector {
     boolean byRange = from != null || to != null;
     boolean byCalendar = year != null || month != null || day != null || week != null;
     if (byRange && byCalendar) {
-      throw ApiException.badRequest(
-          "Name the period either with from/to or with year/month/day/week, not both.");
+      throw ApiException.badRequest(BOTH_WAYS);
     }
     if (byRange) {
       return range(from, to);

@@ -2,7 +2,6 @@ package com.snackmanager.statistics.snack;
 
 import com.snackmanager.statistics.csv.CsvRow;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ public record SnackFigures(
     SortedMap<String, BigDecimal> totals)
     implements CsvRow {
 
-  public static final List<String> COLUMNS = columns();
+  public static final List<String> COLUMNS =
+      CsvRow.withTotalsColumns("snack_uid", "name", "quantity", "order_count");
 
   @Override
   public Map<String, Object> csvCells() {
@@ -35,11 +35,5 @@ public record SnackFigures(
     cells.put("order_count", orderCount);
     CsvRow.putTotals(cells, totals);
     return cells;
-  }
-
-  private static List<String> columns() {
-    List<String> columns = new ArrayList<>(List.of("snack_uid", "name", "quantity", "order_count"));
-    columns.addAll(CsvRow.totalsColumns());
-    return List.copyOf(columns);
   }
 }

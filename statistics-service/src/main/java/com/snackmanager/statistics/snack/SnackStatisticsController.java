@@ -2,7 +2,6 @@ package com.snackmanager.statistics.snack;
 
 import com.snackmanager.defaults.openapi.ApiTags;
 import com.snackmanager.defaults.openapi.Paginated;
-import com.snackmanager.defaults.openapi.ProblemResponse;
 import com.snackmanager.defaults.web.PageQuery;
 import com.snackmanager.statistics.csv.CsvEncoder;
 import com.snackmanager.statistics.csv.CsvList;
@@ -41,9 +40,6 @@ class SnackStatisticsController {
               + " all time. Paginated.")
   @Paginated
   @PeriodParameters
-  @ProblemResponse(
-      status = 400,
-      detail = "Name the period either with from/to or with year/month/day/week, not both.")
   @ApiResponse(
       responseCode = "200",
       content =
