@@ -62,18 +62,19 @@ public class CatalogListener {
   private static Mono<Void> replace(
       CatalogSnacks snacks, SnackDetails snack, EventEnvelope envelope) {
     return snacks.replace(
-        text(snack.snackUid(), "snack_uid"),
-        text(snack.name(), "name"),
-        snack.imageUrl(),
-        price(snack.price()),
-        text(snack.currency(), "currency"),
-        status(snack.status()),
+        new CatalogSnack(
+            text(snack.snackUid(), "snack_uid"),
+            text(snack.name(), "name"),
+            snack.imageUrl(),
+            price(snack.price()),
+            text(snack.currency(), "currency"),
+            retired(snack.status())),
         envelope.occurredAt());
   }
 
-  private static String status(String status) {
+  private static boolean retired(String status) {
     if (CatalogSnacks.ACTIVE.equals(status) || CatalogSnacks.RETIRED.equals(status)) {
-      return status;
+      return CatalogSnacks.RETIRED.equals(status);
     }
     throw new IllegalArgumentException("status must be ACTIVE or RETIRED, was " + status);
   }

@@ -101,12 +101,13 @@ public class CatalogReadThrough {
         "Snack {} is not in the catalog projection yet; recording the snack-service's answer",
         snack.uid());
     return snacks.replace(
-        snack.uid(),
-        snack.name(),
-        snack.imageUrl(),
-        snack.price(),
-        snack.currency(),
-        snack.status(),
+        new CatalogSnack(
+            snack.uid(),
+            snack.name(),
+            snack.imageUrl(),
+            snack.price(),
+            snack.currency(),
+            CatalogSnacks.RETIRED.equals(snack.status())),
         snack.updatedAt());
   }
 

@@ -29,14 +29,7 @@ public class CatalogSnacks {
   }
 
   /** Stores the whole snack as of {@code changedAt}, unless a newer version is stored. */
-  Mono<Void> replace(
-      String uid,
-      String name,
-      String imageUrl,
-      BigDecimal price,
-      String currency,
-      String status,
-      Instant changedAt) {
+  Mono<Void> replace(CatalogSnack snack, Instant changedAt) {
     var spec =
         db.sql(
                 """
@@ -48,16 +41,16 @@ public class CatalogSnacks {
                   changed_at = EXCLUDED.changed_at
                 WHERE catalog_snack.changed_at <= EXCLUDED.changed_at
                 """)
-            .bind("uid", uid)
-            .bind("name", name)
-            .bind("price", price)
-            .bind("currency", currency)
-            .bind("status", status)
+            .bind("uid", snack.uid())
+            .bind("name", snack.name())
+            .bind("price", snack.price())
+            .bind("currency", snack.currency())
+            .bind("status", snack.retired() ? RETIRED : ACTIVE)
             .bind("changedAt", changedAt);
     spec =
-        imageUrl == null
+        snack.imageUrl() == null
             ? spec.bindNull("imageUrl", String.class)
-            : spec.bind("imageUrl", imageUrl);
+            : spec.bind("imageUrl", snack.imageUrl());
     return spec.then();
   }
 
