@@ -67,6 +67,35 @@ final class RunningSuite {
     return "http://127.0.0.1:" + (defaultPort + MANAGEMENT_PORT_SHIFT + portOffset);
   }
 
+  /**
+   * The pid of one of the suite's processes ({@code postgres} (the postmaster), {@code kafka},
+   * {@code redis}, {@code auth-service}, ...), from the runner's {@code pids} file.
+   */
+  long pid(String name) {
+    return Long.parseLong(runningProcess(name)[1]);
+  }
+
+  /**
+   * The address one of the suite's processes serves at, from the runner's {@code pids} file: the
+   * Kafka bootstrap servers for {@code kafka}, the JDBC URL for {@code postgres}.
+   */
+  String address(String name) {
+    return runningProcess(name)[2];
+  }
+
+  /** The runner's {@code name pid address} line of {@code name}. */
+  private String[] runningProcess(String name) {
+    try (Stream<String> lines = Files.lines(runDir.resolve("pids"))) {
+      return lines
+          .map(line -> line.split(" ", 3))
+          .filter(fields -> fields.length == 3 && fields[0].equals(name))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("The suite runs no " + name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A process's log file ({@code auth-service}, {@code statistics-service}, ...). */
   Path log(String name) {
     return runDir.resolve("logs").resolve(name + ".log");
