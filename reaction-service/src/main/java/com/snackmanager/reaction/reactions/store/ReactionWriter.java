@@ -121,7 +121,11 @@ public class ReactionWriter {
                   .then(epochs(uids))
                   .flatMap(epochs -> writeCurrent(changes, epochs));
             });
-    return transactional.transactional(batch).timeout(settings.timeout());
+    // the timeout inside the transaction: a batch that takes too long fails, and is rolled back
+    // before its connection goes back to the pool; a timeout outside would cancel the transaction,
+    // whose connection could return to the pool still inside it, holding row locks (seen when
+    // PostgreSQL was frozen in FaultDrillsIT)
+    return transactional.transactional(batch.timeout(settings.timeout()));
   }
 
   private Mono<Map<String, Long>> epochs(String[] uids) {
