@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,8 +52,9 @@ class FaultDrillsIT {
   /** Time for the suite to recover; generous, for a loaded two-core machine. */
   private static final Duration RECOVERY = Duration.ofSeconds(180);
 
-  private static final Duration BURST_LEAD = Duration.ofSeconds(3);
-  private static final Duration BURST_TAIL = Duration.ofSeconds(5);
+  /** Reactions the burst has had accepted before a fault is injected: it is really under way. */
+  private static final int ACCEPTED_BEFORE_FAULT = 50;
+
   private static final int VOTERS = 8;
 
   /** Per snack of a drill, how many of the {@link #VOTERS} end on HATE: liked, hated, a tie. */
@@ -91,20 +93,20 @@ class FaultDrillsIT {
     Burst burst = new Burst(drill);
     try {
       burst.start();
-      sleep(BURST_LEAD);
+      burst.awaitUnderWay();
       try {
         signal("STOP", frozen);
         frozen.addAll(descendants(postmaster));
         signal("STOP", frozen);
         burst.faultStarted();
-        sleep(freeze);
+        burst.keepRunningFor(freeze);
       } finally {
         frozen.addAll(descendants(postmaster));
         signal("CONT", frozen);
         resumed = Instant.now();
         burst.faultEnded();
       }
-      sleep(BURST_TAIL);
+      burst.awaitAcceptedAfterFault();
     } finally {
       burst.stop();
     }
@@ -131,7 +133,7 @@ class FaultDrillsIT {
     Burst burst = new Burst(drill);
     try {
       burst.start();
-      sleep(BURST_LEAD);
+      burst.awaitUnderWay();
       try {
         signal("STOP", Set.of(broker));
         burst.faultStarted();
@@ -142,13 +144,13 @@ class FaultDrillsIT {
                 .register(drill.owner, drill.tag + " registered while Kafka was frozen", 990)
                 .path("uid")
                 .asString();
-        sleep(freeze.minus(Duration.between(frozenAt, Instant.now())));
+        burst.keepRunningFor(freeze.minus(Duration.between(frozenAt, Instant.now())));
       } finally {
         signal("CONT", Set.of(broker));
         resumed = Instant.now();
         burst.faultEnded();
       }
-      sleep(BURST_TAIL);
+      burst.awaitAcceptedAfterFault();
     } finally {
       burst.stop();
     }
@@ -169,96 +171,94 @@ class FaultDrillsIT {
   void aPoisonMessageOnEveryTopicIsDeadLetteredAndTheEventsAfterItAreStillApplied() {
     String marker = "poison-" + UUID.randomUUID().toString().substring(0, 8);
     Member member = members.signUp("poison-drill");
-    try (KafkaProbe kafka = new KafkaProbe(suite.address("kafka"))) {
-      // on every partition, so that whatever partition the later events take, they come after one
-      Map<String, List<String>> poisons = new LinkedHashMap<>();
-      Instant sent = Instant.now();
-      for (String topic : CONSUMERS.keySet()) {
-        List<String> values = new ArrayList<>();
-        int partitions = kafka.partitions(topic);
-        for (int partition = 0; partition < partitions; partition++) {
-          String notAnEnvelope = "not an event envelope: " + marker + " " + topic + "/" + partition;
-          String unknownVersion = unknownVersion(topic, marker + "-" + partition);
-          kafka.send(topic, partition, marker, notAnEnvelope);
-          kafka.send(topic, partition, marker, unknownVersion);
-          values.add(notAnEnvelope);
-          values.add(unknownVersion);
-        }
-        poisons.put(topic, values);
+    KafkaProbe kafka = new KafkaProbe(suite.address("kafka"));
+    // on every partition, so that whatever partition the later events take, they come after one
+    Map<String, List<String>> poisons = new LinkedHashMap<>();
+    Instant sent = Instant.now();
+    for (String topic : CONSUMERS.keySet()) {
+      List<String> values = new ArrayList<>();
+      int partitions = kafka.partitions(topic);
+      for (int partition = 0; partition < partitions; partition++) {
+        String notAnEnvelope = "not an event envelope: " + marker + " " + topic + "/" + partition;
+        String unknownVersion = unknownVersion(topic, marker + "-" + partition);
+        kafka.send(topic, partition, marker, notAnEnvelope);
+        kafka.send(topic, partition, marker, unknownVersion);
+        values.add(notAnEnvelope);
+        values.add(unknownVersion);
       }
-
-      // events published after the poison, one per topic
-      String tag = marker + " snack";
-      String snackUid = snacks.register(member, tag, 1200).path("uid").asString(); // catalog
-      Api asMember = api.as(member.access());
-      await() // reactions (the catalog event reaching every group is checked below)
-          .atMost(RECOVERY)
-          .pollInterval(Duration.ofMillis(500))
-          .ignoreExceptionsInstanceOf(UncheckedIOException.class)
-          .until(
-              () -> {
-                Api.Response liked =
-                    asMember.post("/snacks/" + snackUid + "/reaction/", Map.of("type", "LIKE"));
-                return liked.status() == 200 || isSameReaction(liked);
-              });
-      String orderUid = snacks.order(member, snackUid); // orders
-      Member joined = members.signUp("after-poison"); // users
-
-      await()
-          .atMost(RECOVERY)
-          .pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(
-              () -> {
-                for (Map.Entry<String, List<String>> topic : poisons.entrySet()) {
-                  assertDeadLettered(kafka, topic.getKey(), topic.getValue());
-                }
-              });
-      Duration deadLettered = Duration.between(sent, Instant.now());
-
-      await()
-          .atMost(RECOVERY)
-          .pollInterval(Duration.ofSeconds(1))
-          .untilAsserted(
-              () -> {
-                // every consumer group is past the poison and the events behind it
-                CONSUMERS.forEach(
-                    (topic, groups) ->
-                        groups.forEach(
-                            group ->
-                                assertThat(kafka.lag(group, topic))
-                                    .as(group + " on " + topic)
-                                    .isZero()));
-                JsonNode listed = asMember.get("/snacks/" + snackUid).json();
-                assertThat(listed.path("like_reaction_count").asLong()).isEqualTo(1);
-                JsonNode statistics =
-                    asMember.get("/statistics/reactions/?search=" + marker).json();
-                assertThat(statistics.size()).isEqualTo(1);
-                assertThat(statistics.get(0).path("snack_uid").asString()).isEqualTo(snackUid);
-                assertThat(statistics.get(0).path("like_reaction_count").asLong()).isEqualTo(1);
-                String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
-                JsonNode orders =
-                    asMember
-                        .get(
-                            "/statistics/orders/list/?from="
-                                + today
-                                + "&to="
-                                + today
-                                + "&ordering=-created_at&page_size=1000")
-                        .json();
-                assertThat(orders.valueStream().map(o -> o.path("uid").asString()))
-                    .contains(orderUid);
-                // nothing consumes the member events; the topic keeps taking them after the poison
-                assertThat(kafka.readAll(USERS).stream().map(KafkaProbe.Message::value))
-                    .anyMatch(value -> value.contains(joined.email()));
-              });
-      Duration applied = Duration.between(sent, Instant.now());
-      recordOutcome(
-          String.format(
-              "poison on every partition of %s (a non-envelope and an envelope of version 99 each):"
-                  + " all dead-lettered by every consumer group after %.1f s; the catalog,"
-                  + " reaction, order and member events sent after them applied after %.1f s",
-              String.join(", ", CONSUMERS.keySet()), seconds(deadLettered), seconds(applied)));
+      poisons.put(topic, values);
     }
+
+    // events published after the poison, one per topic
+    String tag = marker + " snack";
+    String snackUid = snacks.register(member, tag, 1200).path("uid").asString(); // catalog
+    Api asMember = api.as(member.access());
+    await() // reactions (the catalog event reaching every group is checked below)
+        .atMost(RECOVERY)
+        .pollInterval(Duration.ofMillis(500))
+        .ignoreExceptionsInstanceOf(UncheckedIOException.class)
+        .until(
+            () -> {
+              Api.Response liked =
+                  asMember.post("/snacks/" + snackUid + "/reaction/", Map.of("type", "LIKE"));
+              return liked.status() == 200 || isSameReaction(liked);
+            });
+    String orderUid = snacks.order(member, snackUid); // orders
+    Member joined = members.signUp("after-poison"); // users
+
+    await()
+        .atMost(RECOVERY)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              for (Map.Entry<String, List<String>> topic : poisons.entrySet()) {
+                assertDeadLettered(kafka, topic.getKey(), topic.getValue());
+              }
+            });
+    Duration deadLettered = Duration.between(sent, Instant.now());
+
+    await()
+        .atMost(RECOVERY)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              // every consumer group is past the poison and the events behind it
+              CONSUMERS.forEach(
+                  (topic, groups) ->
+                      groups.forEach(
+                          group ->
+                              assertThat(kafka.lag(group, topic))
+                                  .as(group + " on " + topic)
+                                  .isZero()));
+              JsonNode listed = asMember.get("/snacks/" + snackUid).json();
+              assertThat(listed.path("like_reaction_count").asLong()).isEqualTo(1);
+              JsonNode statistics = asMember.get("/statistics/reactions/?search=" + marker).json();
+              assertThat(statistics.size()).isEqualTo(1);
+              assertThat(statistics.get(0).path("snack_uid").asString()).isEqualTo(snackUid);
+              assertThat(statistics.get(0).path("like_reaction_count").asLong()).isEqualTo(1);
+              String today = LocalDate.now(ZoneId.of("Asia/Seoul")).toString();
+              JsonNode orders =
+                  asMember
+                      .get(
+                          "/statistics/orders/list/?from="
+                              + today
+                              + "&to="
+                              + today
+                              + "&ordering=-created_at&page_size=1000")
+                      .json();
+              assertThat(orders.valueStream().map(o -> o.path("uid").asString()))
+                  .contains(orderUid);
+              // nothing consumes the member events; the topic keeps taking them after the poison
+              assertThat(kafka.readAll(USERS).stream().map(KafkaProbe.Message::value))
+                  .anyMatch(value -> value.contains(joined.email()));
+            });
+    Duration applied = Duration.between(sent, Instant.now());
+    recordOutcome(
+        String.format(
+            "poison on every partition of %s (a non-envelope and an envelope of version 99 each):"
+                + " all dead-lettered by every consumer group after %.1f s; the catalog,"
+                + " reaction, order and member events sent after them applied after %.1f s",
+            String.join(", ", CONSUMERS.keySet()), seconds(deadLettered), seconds(applied)));
   }
 
   /**
@@ -362,14 +362,13 @@ class FaultDrillsIT {
       } finally {
         pool.shutdownNow();
       }
-      Duration recovered;
-      try (KafkaProbe kafka = new KafkaProbe(suite.address("kafka"))) {
-        await()
-            .atMost(RECOVERY)
-            .pollInterval(Duration.ofSeconds(1))
-            .untilAsserted(() -> assertEveryViewEqualsTheReactions(kafka));
-        recovered = Duration.between(resumed, Instant.now());
-      }
+      KafkaProbe kafka = new KafkaProbe(suite.address("kafka"));
+      await()
+          .atMost(RECOVERY)
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(() -> assertEveryViewEqualsTheReactions(kafka));
+      Duration recovered = Duration.between(resumed, Instant.now());
+
       assertTheOrderServiceAppliesTheHatedRule();
       return recovered;
     }
@@ -478,9 +477,41 @@ class FaultDrillsIT {
     private volatile Instant faultStart;
     private volatile Instant faultEnd;
     private volatile boolean running = true;
+    // counted down when the burst stops: a voter's back-off ends early then
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     Burst(Drill drill) {
       this.drill = drill;
+    }
+
+    /** Returns once the burst has had some reactions accepted. */
+    void awaitUnderWay() {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> accepted() >= ACCEPTED_BEFORE_FAULT || !serverErrors.isEmpty());
+    }
+
+    /** Holds the fault for {@code duration} while the voters keep sending. */
+    void keepRunningFor(Duration duration) {
+      if (duration.isNegative() || duration.isZero()) {
+        return;
+      }
+      await()
+          .during(duration)
+          .atMost(duration.plusSeconds(30))
+          .until(() -> running && !pool.isTerminated());
+    }
+
+    /** Returns once a reaction sent after the fault ended has been accepted. */
+    void awaitAcceptedAfterFault() {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .until(() -> firstAcceptedAfterFault.get() != null || !serverErrors.isEmpty());
+    }
+
+    private int accepted() {
+      AtomicInteger ok = answers.get("200");
+      return ok == null ? 0 : ok.get();
     }
 
     void start() {
@@ -506,6 +537,7 @@ class FaultDrillsIT {
 
     void stop() {
       running = false;
+      stopped.countDown();
       pool.shutdown();
       try {
         assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).as("the burst stopped").isTrue();
@@ -544,13 +576,23 @@ class FaultDrillsIT {
         } else if (isSameReaction(response)) {
           held.put(uid, type); // an earlier request whose answer was lost did apply
         } else if (response.status() == 429) {
-          sleep(Duration.ofMillis(250));
+          backOff();
         } else if ((response.status() == 503 || response.status() == 504)
             && String.valueOf(response.contentType()).startsWith("application/problem+json")) {
-          sleep(Duration.ofMillis(250));
+          backOff();
         } else {
           serverErrors.add(response.status() + " " + response.raw().body());
         }
+      }
+    }
+
+    /** A quarter of a second before the next try, or less if the burst is stopped meanwhile. */
+    private void backOff() {
+      try {
+        stopped.await(250, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
       }
     }
 
@@ -652,18 +694,6 @@ class FaultDrillsIT {
     try (Stream<ProcessHandle> children =
         ProcessHandle.of(pid).map(ProcessHandle::descendants).orElseGet(Stream::empty)) {
       return children.map(ProcessHandle::pid).toList();
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    if (duration.isNegative() || duration.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

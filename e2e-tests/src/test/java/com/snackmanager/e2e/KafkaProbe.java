@@ -25,9 +25,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * A plain Kafka client against the running suite's broker, for the drills that write to a topic
  * behind the services' backs (a poison message) or read what no API shows (a dead-letter topic, a
- * consumer group's committed offsets). It never joins a consumer group.
+ * consumer group's committed offsets). Each call opens and closes its own client; it never joins a
+ * consumer group.
  */
-final class KafkaProbe implements AutoCloseable {
+final class KafkaProbe {
 
   /** A record as read back: key, value and headers as UTF-8 text. */
   record Message(
@@ -106,11 +107,6 @@ final class KafkaProbe implements AutoCloseable {
       }
       return lag;
     }
-  }
-
-  @Override
-  public void close() {
-    // every call opens and closes its own client
   }
 
   private Map<String, Object> config() {

@@ -148,7 +148,7 @@ class OutboxRelayIT extends EventsIntegrationTest {
   }
 
   @Test
-  void noTransactionIsOpenWhileKafkaIsWaitedFor() throws Exception {
+  void noTransactionIsOpenWhileKafkaIsWaitedFor() {
     relay.stop();
     appendAll(ticks(2), Map.of());
     Map<String, Object> slow =
@@ -160,10 +160,16 @@ class OutboxRelayIT extends EventsIntegrationTest {
     OutboxRelay waiting = new OutboxRelay(db, slow, properties);
     try {
       CompletableFuture<Integer> batch = waiting.publishNextBatch().toFuture();
-      Thread.sleep(1500); // the relay has read its batch and waits for the broker's metadata
 
-      assertThat(batch).isNotDone();
-      assertThat(sessionsInATransaction()).isZero();
+      // for a second and a half the relay has read its batch and waits for the broker's metadata
+      await()
+          .during(Duration.ofMillis(1500))
+          .atMost(Duration.ofSeconds(3))
+          .untilAsserted(
+              () -> {
+                assertThat(batch).isNotDone();
+                assertThat(sessionsInATransaction()).isZero();
+              });
       assertThatThrownBy(batch::join).hasRootCauseInstanceOf(TimeoutException.class);
     } finally {
       waiting.destroy();

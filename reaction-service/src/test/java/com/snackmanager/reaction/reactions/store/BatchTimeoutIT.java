@@ -35,7 +35,11 @@ class BatchTimeoutIT extends ReactionServiceTest {
       answer =
           CompletableFuture.supplyAsync(
               () -> body(react(snack, member, "LIKE"), HttpStatus.SERVICE_UNAVAILABLE));
-      Thread.sleep(3_000); // well past the batch's timeout while it waits for the lock
+      // the batch waits for the lock well past its timeout, and the request with it
+      await()
+          .during(Duration.ofSeconds(3))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> !answer.isDone());
       other.commit();
     }
 
