@@ -27,6 +27,10 @@ import java.util.Set;
  * @param businessZone {@code SNACK_BUSINESS_TIME_ZONE}: the calendar orders and statistics use
  * @param steadyWindow {@code BENCH_STEADY_WINDOW}: the length of each wrk window of the reaction
  *     scenarios' steady-state loop
+ * @param steadyMin {@code BENCH_STEADY_MIN}: the least load a steady-state loop puts on before it
+ *     may call a state steady (JVMs on two cores keep getting faster for minutes; a loop that
+ *     stopped at the first two agreeing windows would measure less warm JVMs in one run than in
+ *     another)
  * @param steadyMax {@code BENCH_STEADY_MAX}: the most load the steady-state loop puts on before it
  *     gives up waiting for two consecutive windows within {@link #STEADY_TOLERANCE}
  * @param only {@code BENCH_ONLY}: the scenario groups to run (of {@link #SCENARIOS}), all by
@@ -43,12 +47,14 @@ public record BenchSettings(
     boolean keepRunning,
     String businessZone,
     Duration steadyWindow,
+    Duration steadyMin,
     Duration steadyMax,
     Set<String> only) {
 
   static final Duration DEFAULT_FIRST_WARM_UP = Duration.ofSeconds(60);
   static final Duration DEFAULT_WARM_UP = Duration.ofSeconds(20);
   static final Duration DEFAULT_STEADY_WINDOW = Duration.ofSeconds(20);
+  static final Duration DEFAULT_STEADY_MIN = Duration.ofMinutes(3);
   static final Duration DEFAULT_STEADY_MAX = Duration.ofMinutes(8);
 
   /** Two consecutive windows whose throughput differs by less than this are steady. */
@@ -84,6 +90,11 @@ public record BenchSettings(
       throw new IllegalArgumentException(
           "BENCH_STEADY_WINDOW must be at least 1s and BENCH_STEADY_MAX at least one window");
     }
+    // a smoke run's short cap lowers the minimum with it
+    Duration steadyMin = duration(env, "BENCH_STEADY_MIN").orElse(DEFAULT_STEADY_MIN);
+    if (steadyMin.compareTo(steadyMax) > 0) {
+      steadyMin = steadyMax;
+    }
     return new BenchSettings(
         root.toAbsolutePath().normalize(),
         first,
@@ -95,6 +106,7 @@ public record BenchSettings(
         value(env, "BENCH_KEEP_RUNNING").map(v -> v.equals("1") || v.equals("true")).orElse(false),
         value(env, "SNACK_BUSINESS_TIME_ZONE").orElse("Asia/Seoul"),
         window,
+        steadyMin,
         steadyMax,
         value(env, "BENCH_ONLY").map(BenchSettings::parseOnly).orElse(Set.copyOf(SCENARIOS)));
   }

@@ -274,14 +274,15 @@ public final class Benchmark {
         String.format(
             Locale.ROOT,
             "Settings: BENCH_ONLY=%s, BENCH_SCALE=%s, BENCH_WARMUP=%ds (then %ds per scenario),"
-                + " BENCH_DURATION=%ds, reactions in windows of %ds until steady (at most"
-                + " BENCH_STEADY_MAX=%ds), wrk -t%d -c%d, on loopback",
+                + " BENCH_DURATION=%ds, reactions in windows of %ds until steady (at least"
+                + " BENCH_STEADY_MIN=%ds, at most BENCH_STEADY_MAX=%ds), wrk -t%d -c%d, on loopback",
             settings.onlyDescription(),
             settings.scale(),
             settings.firstWarmUp().toSeconds(),
             settings.warmUp().toSeconds(),
             settings.duration().toSeconds(),
             settings.steadyWindow().toSeconds(),
+            settings.steadyMin().toSeconds(),
             settings.steadyMax().toSeconds(),
             settings.threads(),
             settings.connections()));

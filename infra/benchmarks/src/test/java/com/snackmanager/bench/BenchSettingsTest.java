@@ -23,6 +23,7 @@ class BenchSettingsTest {
     assertThat(settings.keepRunning()).isFalse();
     assertThat(settings.businessZone()).isEqualTo("Asia/Seoul");
     assertThat(settings.steadyWindow()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(settings.steadyMin()).isEqualTo(Duration.ofMinutes(3));
     assertThat(settings.steadyMax()).isEqualTo(Duration.ofMinutes(8));
     assertThat(settings.only()).containsExactlyInAnyOrderElementsOf(BenchSettings.SCENARIOS);
     assertThat(settings.onlyDescription()).isEqualTo("all");
@@ -39,6 +40,17 @@ class BenchSettingsTest {
     assertThat(settings.runs("lists")).isFalse();
     assertThat(settings.onlyDescription()).isEqualTo("reactions,get");
     assertThat(settings.steadyMax()).isEqualTo(Duration.ofSeconds(60));
+    // a smoke run's short cap lowers the minimum load with it
+    assertThat(settings.steadyMin()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void aMinimumLoadBeforeSteadyCanBeSet() {
+    BenchSettings settings =
+        BenchSettings.from(Path.of("/repo"), Map.of("BENCH_STEADY_MIN", "100s"));
+
+    assertThat(settings.steadyMin()).isEqualTo(Duration.ofSeconds(100));
+    assertThat(settings.steadyMax()).isEqualTo(Duration.ofMinutes(8));
   }
 
   @Test

@@ -28,10 +28,10 @@ import java.util.stream.Collectors;
  *
  * <p>Each is a steady-state loop from cold JVMs: consecutive wrk windows of {@code
  * BENCH_STEADY_WINDOW} (20 s) until two consecutive windows differ by less than 5 % in throughput
- * (at most {@code BENCH_STEADY_MAX}, 8 minutes, of load); that last window is the steady-state
- * figure, and the average of the windows of the load's first minute the cold-start figure. Every
- * window's CPU use of every process is read from {@code /proc} before and after it; the steady
- * window's is the per-request CPU table.
+ * (after at least {@code BENCH_STEADY_MIN}, 3 minutes, and at most {@code BENCH_STEADY_MAX}, 8
+ * minutes, of load); that last window is the steady-state figure, and the average of the windows of
+ * the load's first minute the cold-start figure. Every window's CPU use of every process is read
+ * from {@code /proc} before and after it; the steady window's is the per-request CPU table.
  *
  * <p>Windows alternate between two pools of pairs (the gateway's two, the direct run's two), so a
  * window's requests that were in flight when wrk stopped have a whole window to land before their
@@ -177,6 +177,12 @@ final class ReactionScenarios {
     int maxWindows = (int) Math.max(1, settings.steadyMax().toSeconds() / windowSeconds);
     int firstMinute =
         Math.min(maxWindows, SteadyState.windowsCovering(FIRST_MINUTE.toSeconds(), windowSeconds));
+    int minWindows =
+        Math.max(
+            firstMinute,
+            Math.min(
+                maxWindows,
+                SteadyState.windowsCovering(settings.steadyMin().toSeconds(), windowSeconds)));
     String tokens = context.tokensFile().toString();
     String threads = Integer.toString(context.wrk().threads());
     List<List<String>> held = new ArrayList<>();
@@ -188,10 +194,12 @@ final class ReactionScenarios {
     Context.log(
         String.format(
             Locale.ROOT,
-            "%s: windows of %d s until two in a row differ by less than %.0f %% (at most %d)",
+            "%s: windows of %d s until two in a row differ by less than %.0f %% (at least %d,"
+                + " at most %d)",
             name,
             windowSeconds,
             BenchSettings.STEADY_TOLERANCE * 100,
+            minWindows,
             maxWindows));
     long start = System.nanoTime();
     SteadyState.Next next = SteadyState.Next.CONTINUE;
@@ -223,7 +231,7 @@ final class ReactionScenarios {
       unchecked[pool] = result;
       windows.add(new Window(number, result, before, after));
       rates.add(result.successesPerSecond());
-      next = SteadyState.next(rates, BenchSettings.STEADY_TOLERANCE, firstMinute, maxWindows);
+      next = SteadyState.next(rates, BenchSettings.STEADY_TOLERANCE, minWindows, maxWindows);
       double change = SteadyState.change(rates, rates.size() - 1);
       Context.log(
           String.format(
@@ -391,9 +399,10 @@ final class ReactionScenarios {
         what + ": steady state reached",
         String.format(
             Locale.ROOT,
-            "two %d s windows in a row within %.0f %%, in ≤ %d s",
+            "two %d s windows in a row within %.0f %%, after ≥ %d s and in ≤ %d s",
             loop.windowSeconds(),
             BenchSettings.STEADY_TOLERANCE * 100,
+            context.settings().steadyMin().toSeconds(),
             context.settings().steadyMax().toSeconds()),
         measured,
         loop.steady() ? "met" : "**NOT STEADY**");

@@ -4,17 +4,18 @@ import java.util.List;
 
 /**
  * When a load has reached its steady state, from the throughputs of consecutive equal windows: when
- * a window's throughput is within a tolerance of the window before it. The loop also runs the
- * windows of the load's first minute, whatever it finds, so that the cold-start figure (their
- * average) is always there, and stops at a cap.
+ * a window's throughput is within a tolerance of the window before it. The loop runs at least a
+ * minimum of windows whatever it finds (the load's first minute, so that the cold-start figure,
+ * their average, is always there, and {@code BENCH_STEADY_MIN}, so that every run is about as
+ * warm), and stops at a cap.
  */
 final class SteadyState {
 
   /** What to do after a window. */
   enum Next {
-    /** Load on: not steady yet, or the first minute is not complete. */
+    /** Load on: not steady yet, or the minimum load is not complete. */
     CONTINUE,
-    /** The last two windows agree and the first minute is complete. */
+    /** The last two windows agree and the minimum load is complete. */
     STEADY,
     /** The cap is reached and the last two windows did not agree. */
     GIVE_UP
