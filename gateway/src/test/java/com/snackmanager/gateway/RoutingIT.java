@@ -10,8 +10,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
+import tools.jackson.databind.JsonNode;
 
 class RoutingIT extends GatewayTestBase {
 
@@ -91,6 +93,53 @@ class RoutingIT extends GatewayTestBase {
         .doesNotExist()
         .jsonPath("$.forwarded")
         .doesNotExist();
+  }
+
+  @Test
+  void theCallersTraceIsPassedOnWithTheGatewaysSpanAsParent() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String callerSpan = "00f067aa0ba902b7";
+    String passedOn =
+        client
+            .get()
+            .uri("/snacks/")
+            .headers(
+                h -> {
+                  h.setBearerAuth(TestTokens.member());
+                  h.set("traceparent", "00-" + traceId + "-" + callerSpan + "-01");
+                })
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectHeader()
+            .valueEquals("X-Request-Id", traceId)
+            .expectBody(JsonNode.class)
+            .returnResult()
+            .getResponseBody()
+            .path("traceparent")
+            .asString();
+
+    // the same trace, sampled as the caller asked, under the gateway's own span
+    assertThat(passedOn).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+    assertThat(passedOn).doesNotContain(callerSpan);
+  }
+
+  @Test
+  void aRequestWithoutATraceStartsOneThatTheServiceContinues() {
+    EntityExchangeResult<JsonNode> result =
+        client
+            .get()
+            .uri("/snacks/")
+            .headers(h -> h.setBearerAuth(TestTokens.member()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(JsonNode.class)
+            .returnResult();
+    String requestId = result.getResponseHeaders().getFirst("X-Request-Id");
+
+    assertThat(result.getResponseBody().path("traceparent").asString())
+        .matches("00-" + requestId + "-[0-9a-f]{16}-0[01]");
   }
 
   @Test

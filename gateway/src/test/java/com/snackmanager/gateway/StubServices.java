@@ -138,6 +138,7 @@ final class StubServices {
                   echo.put("x_forwarded_for", request.requestHeaders().get("X-Forwarded-For"));
                   echo.put("x_forwarded_host", request.requestHeaders().get("X-Forwarded-Host"));
                   echo.put("forwarded", request.requestHeaders().get("Forwarded"));
+                  echo.put("traceparent", request.requestHeaders().get("traceparent"));
                   echo.put("body", body);
                   // a service must not answer CORS itself: the gateway drops these
                   response.header("Access-Control-Allow-Origin", "*");

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.snackmanager.defaults.security.TokenVersions;
 import com.snackmanager.testsupport.AccessTokens;
 import com.snackmanager.testsupport.SnackTestInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class ServiceDefaultsIT {
   @Autowired ReactiveStringRedisTemplate redis;
   @Autowired LettuceConnectionFactory redisConnections;
   @Autowired HealthEndpointGroups healthGroups;
+  @Autowired MeterRegistry meters;
 
   /** Actuator's own port (random in tests), where the probes and Prometheus go. */
   @LocalManagementPort int managementPort;
@@ -130,6 +132,19 @@ class ServiceDefaultsIT {
   void aMemberIsServedWithOrWithoutTrailingSlash() {
     get("/things", memberToken()).expectStatus().isOk().expectBody().jsonPath("$[0]").isEqualTo(1);
     get("/things/", memberToken()).expectStatus().isOk();
+  }
+
+  @Test
+  void theRequestIsObservedButNotEachStepOfTheSecurityChain() {
+    get("/admin-only/", memberToken()).expectStatus().isForbidden();
+    get("/things/", memberToken()).expectStatus().isOk();
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(() -> assertThat(meters.find("http.server.requests").timers()).isNotEmpty());
+    assertThat(meters.getMeters())
+        .map(meter -> meter.getId().getName())
+        .noneMatch(name -> name.startsWith("spring.security"));
   }
 
   @Test

@@ -44,7 +44,10 @@ public final class BatchConsumer<T> {
   /** Applies a poll's records; returns when their new items are committed. */
   public void consume(List<ConsumerRecord<String, String>> records) {
     BatchListeners.process(
-        records, record -> read.apply(record.value()), items -> apply(items).block());
+        records,
+        record -> read.apply(record.value()),
+        // the listener's trace (a ThreadLocal here) into the Reactor context
+        items -> apply(items).contextCapture().block());
   }
 
   /**

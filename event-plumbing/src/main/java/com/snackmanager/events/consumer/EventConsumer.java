@@ -51,7 +51,8 @@ public final class EventConsumer {
    * @throws MalformedEventException if the record breaks the contract
    */
   public void consume(String message) {
-    apply(codec.decode(message)).block();
+    // the listener's trace (a ThreadLocal here) into the Reactor context, for the outbox and logs
+    apply(codec.decode(message)).contextCapture().block();
   }
 
   /**

@@ -35,7 +35,7 @@ public class ClientAddressHeader implements HttpHeadersFilter, Ordered {
   /** After the built-in filters that remove client-sent forwarding headers. */
   @Override
   public int getOrder() {
-    return Ordered.LOWEST_PRECEDENCE;
+    return Ordered.LOWEST_PRECEDENCE - 1;
   }
 
   /** The client's address as the gateway knows it: what it limits per IP and tells the services. */

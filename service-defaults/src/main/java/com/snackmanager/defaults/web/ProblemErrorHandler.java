@@ -1,6 +1,8 @@
 package com.snackmanager.defaults.web;
 
+import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +23,12 @@ public final class ProblemErrorHandler implements ErrorWebExceptionHandler {
     if (exchange.getResponse().isCommitted()) {
       return Mono.error(error);
     }
-    return problems.write(exchange, ProblemMapper.toProblem(error));
+    ProblemDetail problem;
+    // the warning or error this may log names the request: thread-locals such as the log's trace
+    // id are not restored on every reactive thread (spring.reactor.context-propagation=limited)
+    try (MDC.MDCCloseable requestId = MDC.putCloseable("traceId", RequestIds.of(exchange))) {
+      problem = ProblemMapper.toProblem(error);
+    }
+    return problems.write(exchange, problem);
   }
 }
