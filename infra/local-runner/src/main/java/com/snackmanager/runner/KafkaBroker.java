@@ -26,8 +26,13 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaBroker {
 
+  /**
+   * A single local broker keeps about 50 MiB alive once its log cleaner's buffer is small (see
+   * {@link #serverProperties}).
+   */
   static final List<String> JVM_OPTIONS =
-      List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Dlog4j2.level=INFO");
+      List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-Dlog4j2.level=INFO");
+
   static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
   static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -39,7 +44,11 @@ final class KafkaBroker {
     this.bootstrap = bootstrap;
   }
 
-  /** The broker's configuration: single node, replication factors 1, no topic auto-creation. */
+  /**
+   * The broker's configuration: single node, replication factors 1, no topic auto-creation. The log
+   * cleaner (it compacts the consumer offsets) gets a 16 MiB buffer instead of 128 MiB, which it
+   * allocates on the heap at start: the offsets of one suite fit many times over.
+   */
   static String serverProperties(int port, int controllerPort, Path dataDir) {
     return String.join(
             "\n",
@@ -63,7 +72,8 @@ final class KafkaBroker {
             "share.coordinator.state.topic.replication.factor=1",
             "share.coordinator.state.topic.min.isr=1",
             "group.initial.rebalance.delay.ms=0",
-            "auto.create.topics.enable=false")
+            "auto.create.topics.enable=false",
+            "log.cleaner.dedupe.buffer.size=16777216")
         + "\n";
   }
 
@@ -115,7 +125,8 @@ final class KafkaBroker {
     List<String> command = new ArrayList<>(List.of(java.toString()));
     command.addAll(JVM_OPTIONS);
     command.addAll(List.of("-cp", classpath, "kafka.Kafka", config.toString()));
-    ChildProcess child = ChildProcess.start("kafka", command, Map.of(), dir, log);
+    ChildProcess child =
+        ChildProcess.start("kafka", command, ServiceProcess.NATIVE_ENVIRONMENT, dir, log);
     KafkaBroker broker = new KafkaBroker(child, "127.0.0.1:" + port);
     try {
       broker.awaitReady(cancelled);

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param portOffset {@code SNACK_PORT_OFFSET}: added to every service's port (so a second suite,
  *     such as the end-to-end tests', can run beside a developer's)
  * @param runDir {@code SNACK_RUN_DIR}: where state, logs and data go (default {@code <root>/.run})
+ * @param classDataSharing {@code SNACK_CDS}: run the services from their extracted jars with a
+ *     class data archive ({@link ClassDataSharing}); {@code false} runs the fat jars as they are
  */
 record RunnerSettings(
     Path root,
@@ -39,7 +41,8 @@ record RunnerSettings(
     List<String> serviceJavaOpts,
     Optional<Set<String>> services,
     int portOffset,
-    Path runDir) {
+    Path runDir,
+    boolean classDataSharing) {
 
   static final String DEFAULT_ADMIN_EMAIL = "admin@snack.local";
   static final String DEFAULT_ADMIN_PASSWORD = "snack-admin-dev";
@@ -68,7 +71,8 @@ record RunnerSettings(
         offset(env),
         value(env, "SNACK_RUN_DIR")
             .map(dir -> normalRoot.resolve(dir).normalize())
-            .orElse(normalRoot.resolve(".run")));
+            .orElse(normalRoot.resolve(".run")),
+        !value(env, "SNACK_CDS").map("false"::equalsIgnoreCase).orElse(false));
   }
 
   boolean wants(String service) {

@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
 /**
  * The services the runner starts, in one place. To add a service, add a row: its module name (which
  * is also the process name and log name), HTTP port (its management port is that + 1000), schema
- * (or {@code null}) and start wave. Services of one wave start together (they talk only through
- * Kafka, and fetch the auth-service's keys when the first token arrives); the gateway comes last so
- * that the services it routes to are up first.
+ * (or {@code null}) and start wave. Services of one wave start together: they talk only through
+ * Kafka, and fetch the auth-service's keys when the first token arrives. The gateway starts with
+ * them: its readiness is its own state only, it reads the JWKS and the services' OpenAPI documents
+ * on first use, and a route whose service is not up yet answers 503 (the suite reports ready only
+ * when every service is).
  */
 final class ServiceTable {
 
@@ -62,7 +64,7 @@ final class ServiceTable {
           new Service("reaction-service", 8084, ServiceDatabase.REACTION, 10),
           new Service("order-service", 8083, ServiceDatabase.ORDERING, 10),
           new Service("statistics-service", 8085, ServiceDatabase.STATISTICS, 10),
-          new Service("gateway", 8080, (ServiceDatabase) null, 100));
+          new Service("gateway", 8080, (ServiceDatabase) null, 10));
 
   private ServiceTable() {}
 

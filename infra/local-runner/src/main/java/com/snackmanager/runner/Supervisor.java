@@ -20,8 +20,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The runner's entry point: starts PostgreSQL, Redis, Kafka and the services in order, writes
@@ -35,14 +39,19 @@ public final class Supervisor {
   static final String SWAGGER_PATH = "/api/schema/swagger-ui/";
   private static final Duration WAIT_FOR_START_ON_SHUTDOWN = Duration.ofSeconds(30);
 
-  /** Something started, stopped in reverse order of starting. */
-  private record Running(String name, long pid, String address, Runnable stop) {}
+  /**
+   * Something started, stopped in reverse order of starting; services (which need nothing of each
+   * other to stop) are stopped together.
+   */
+  private record Running(String name, long pid, String address, Runnable stop, boolean service) {}
 
   private final RunnerSettings settings;
   private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
   private final Deque<Running> running = new ArrayDeque<>();
   private final List<String> report = new ArrayList<>();
   private final CountDownLatch startFinished = new CountDownLatch(1);
+  private final Map<String, CompletableFuture<ClassDataSharing.Launch>> launches =
+      new LinkedHashMap<>();
   private volatile boolean stopping;
   private volatile boolean ready;
   private volatile boolean stoppedAll;
@@ -73,6 +82,8 @@ public final class Supervisor {
               + ")");
       List<Service> services = servicesToStart();
       checkPortsAreFree(services);
+      // a new build's jars are extracted (ClassDataSharing) while the infrastructure starts
+      prepareLaunches(services);
       Endpoints endpoints = startInfrastructure();
       for (List<Service> wave : ServiceTable.waves(services)) {
         startWave(wave, endpoints);
@@ -278,23 +289,72 @@ public final class Supervisor {
   }
 
   /**
+   * Prepares every service's launch in the background (two at a time): checking the class data
+   * sharing cache is instant, extracting a new build's jar takes a second or two of CPU.
+   */
+  private void prepareLaunches(List<Service> services) {
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            2,
+            task -> {
+              Thread thread = new Thread(task, "prepare-launch");
+              thread.setDaemon(true);
+              return thread;
+            });
+    String version = ServiceTable.suiteVersion();
+    for (Service service : services) {
+      Path jar = service.jar(settings.root(), version);
+      launches.put(
+          service.name(),
+          CompletableFuture.supplyAsync(
+              () -> ServiceProcess.prepare(service, jar, settings, java), executor));
+    }
+    executor.shutdown();
+  }
+
+  /**
    * Starts the services of one wave at once (they need nothing of each other to start), then waits
    * until each is ready: on two cores five JVMs starting together are ready in about half the time
    * they take one after another.
    */
   private void startWave(List<Service> wave, Endpoints endpoints) {
     List<ChildProcess> children = new ArrayList<>();
+    List<AtomicBoolean> readiness = new ArrayList<>();
     for (Service service : wave) {
       checkNotStopping();
-      Path jar = service.jar(settings.root(), ServiceTable.suiteVersion());
-      Log.info("starting " + service.name() + " on port " + service.port() + " from " + jar);
-      ChildProcess child = ServiceProcess.start(service, jar, endpoints, settings, java);
-      register(service.name(), child, url(service), () -> child.stop(ServiceProcess.STOP_GRACE));
+      ClassDataSharing.Launch launch = launches.get(service.name()).join();
+      Log.info(
+          "starting "
+              + service.name()
+              + " on port "
+              + service.port()
+              + " from "
+              + launch.jar()
+              + " ("
+              + ClassDataSharing.describe(launch)
+              + ")");
+      ChildProcess child = ServiceProcess.start(service, launch, endpoints, settings, java);
+      AtomicBoolean wasReady = new AtomicBoolean();
+      registerService(
+          service.name(),
+          child,
+          url(service),
+          () -> {
+            child.stop(
+                launch.writesArchive()
+                    ? ServiceProcess.STOP_GRACE_WRITING_ARCHIVE
+                    : ServiceProcess.STOP_GRACE);
+            if (!child.isAlive()) {
+              launch.finish(wasReady.get(), child.process().exitValue());
+            }
+          });
       children.add(child);
+      readiness.add(wasReady);
     }
     for (int i = 0; i < wave.size(); i++) {
       Service service = wave.get(i);
       ServiceProcess.awaitReady(children.get(i), service.managementPort(), () -> stopping);
+      readiness.get(i).set(true);
       Log.info(service.name() + " is ready at " + url(service));
     }
   }
@@ -310,7 +370,16 @@ public final class Supervisor {
   }
 
   private void register(String name, ChildProcess child, String address, Runnable stop) {
-    register(name, child.pid(), address, stop);
+    register(name, child, address, stop, false);
+  }
+
+  private void registerService(String name, ChildProcess child, String address, Runnable stop) {
+    register(name, child, address, stop, true);
+  }
+
+  private void register(
+      String name, ChildProcess child, String address, Runnable stop, boolean service) {
+    register(name, child.pid(), address, stop, service);
     child
         .process()
         .onExit()
@@ -327,25 +396,43 @@ public final class Supervisor {
             });
   }
 
-  private synchronized void register(String name, long pid, String address, Runnable stop) {
+  private void register(String name, long pid, String address, Runnable stop) {
+    register(name, pid, address, stop, false);
+  }
+
+  private synchronized void register(
+      String name, long pid, String address, Runnable stop, boolean service) {
     if (stoppedAll) { // the shutdown hook already ran: do not leave this one behind
       stop.run();
       throw new IllegalStateException("start-up cancelled");
     }
-    running.push(new Running(name, pid, address, stop));
+    running.push(new Running(name, pid, address, stop, service));
     writePids();
   }
 
   private synchronized void stopAll() {
     stopping = true;
     while (!running.isEmpty()) {
-      Running next = running.pop();
-      Log.info("stopping " + next.name() + " (pid " + next.pid() + ")");
-      try {
-        next.stop().run();
-      } catch (RuntimeException e) {
-        Log.info("could not stop " + next.name() + " cleanly: " + e.getMessage());
+      List<Running> together = new ArrayList<>();
+      together.add(running.peek());
+      if (running.peek().service()) {
+        running.stream().skip(1).takeWhile(Running::service).forEach(together::add);
       }
+      List<Thread> stoppers = new ArrayList<>();
+      for (Running next : together) {
+        Log.info("stopping " + next.name() + " (pid " + next.pid() + ")");
+        Thread stopper = new Thread(() -> stop(next), "stop-" + next.name());
+        stopper.start();
+        stoppers.add(stopper);
+      }
+      for (Thread stopper : stoppers) {
+        try {
+          stopper.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      together.forEach(stopped -> running.pop());
       writePids();
     }
     stoppedAll = true;
@@ -354,6 +441,14 @@ public final class Supervisor {
       Files.deleteIfExists(settings.pidsFile());
     } catch (IOException e) {
       Log.info("could not clean up " + settings.runDir() + ": " + e.getMessage());
+    }
+  }
+
+  private static void stop(Running next) {
+    try {
+      next.stop().run();
+    } catch (RuntimeException e) {
+      Log.info("could not stop " + next.name() + " cleanly: " + e.getMessage());
     }
   }
 

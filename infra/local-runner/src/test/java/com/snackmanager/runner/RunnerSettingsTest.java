@@ -31,6 +31,17 @@ class RunnerSettingsTest {
     assertThat(settings.logs()).isEqualTo(Path.of("/suite/.run/logs"));
     assertThat(settings.postgresData()).isEqualTo(Path.of("/suite/.run/postgres"));
     assertThat(settings.signingKey()).isEqualTo(Path.of("/suite/.run/jwt-signing-key.pem"));
+    assertThat(settings.classDataSharing()).isTrue();
+  }
+
+  @Test
+  void classDataSharingCanBeTurnedOff() {
+    assertThat(
+            RunnerSettings.from(Path.of("/suite"), Map.of("SNACK_CDS", "false")).classDataSharing())
+        .isFalse();
+    assertThat(
+            RunnerSettings.from(Path.of("/suite"), Map.of("SNACK_CDS", "true")).classDataSharing())
+        .isTrue();
   }
 
   @Test

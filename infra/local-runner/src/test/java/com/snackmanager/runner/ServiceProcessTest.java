@@ -100,6 +100,7 @@ class ServiceProcessTest {
         .containsExactly(
             "/jdk/bin/java",
             "-Xmx384m",
+            "-Xmn64m",
             "-XX:+UseSerialGC",
             "-Xmx1g",
             "-Dx=y",

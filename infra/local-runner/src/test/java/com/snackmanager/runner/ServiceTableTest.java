@@ -24,7 +24,7 @@ class ServiceTableTest {
   }
 
   @Test
-  void theServicesStartTogetherAndTheGatewayAfterThem() {
+  void theServicesAndTheGatewayStartTogether() {
     assertThat(ServiceTable.waves(ServiceTable.inStartOrder(0)))
         .map(wave -> wave.stream().map(Service::name).toList())
         .containsExactly(
@@ -33,8 +33,8 @@ class ServiceTableTest {
                 "snack-service",
                 "reaction-service",
                 "order-service",
-                "statistics-service"),
-            java.util.List.of("gateway"));
+                "statistics-service",
+                "gateway"));
   }
 
   @Test
