@@ -150,6 +150,15 @@ public abstract class ReactionServiceTest {
   }
 
   /** Likes and hates of the snack as stored in PostgreSQL. */
+  /** The catalog status this service holds for the snack. */
+  protected String storedStatus(String snackUid) {
+    return db.sql("SELECT status FROM snack WHERE uid = :uid")
+        .bind("uid", snackUid)
+        .map(row -> row.get("status", String.class))
+        .one()
+        .block();
+  }
+
   protected Counts storedCounts(String snackUid) {
     return db.sql(
             "SELECT count(*) FILTER (WHERE type = 'LIKE') AS likes,"

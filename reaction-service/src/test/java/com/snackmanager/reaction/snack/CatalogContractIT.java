@@ -39,15 +39,15 @@ class CatalogContractIT extends ReactionServiceTest {
     String uid = ExampleEvents.load(Topics.CATALOG, SnackRegistered.TYPE).aggregateId();
 
     catalog.deliver(ExampleEvents.load(Topics.CATALOG, SnackRegistered.TYPE));
-    assertThat(status(uid)).isEqualTo("ACTIVE");
+    assertThat(storedStatus(uid)).isEqualTo("ACTIVE");
     long member = newMember();
     react(uid, member, "LIKE").expectStatus().isOk();
 
     catalog.deliver(ExampleEvents.load(Topics.CATALOG, SnackUpdated.TYPE));
-    assertThat(status(uid)).isEqualTo("ACTIVE");
+    assertThat(storedStatus(uid)).isEqualTo("ACTIVE");
 
     catalog.deliver(ExampleEvents.load(Topics.CATALOG, SnackRetired.TYPE));
-    assertThat(status(uid)).isEqualTo("RETIRED");
+    assertThat(storedStatus(uid)).isEqualTo("RETIRED");
     // a retired snack stays visible and keeps its reactions; members may still react
     assertThat(body(react(uid, member, "HATE"), HttpStatus.OK))
         .containsEntry("hate_reaction_count", 1);
@@ -70,7 +70,7 @@ class CatalogContractIT extends ReactionServiceTest {
     catalog.deliver(registered);
     catalog.deliver(retired);
 
-    assertThat(status(uid)).isEqualTo("RETIRED");
+    assertThat(storedStatus(uid)).isEqualTo("RETIRED");
     assertThat(inboxed(registered.eventId()) + inboxed(retired.eventId())).isZero();
   }
 
@@ -81,7 +81,7 @@ class CatalogContractIT extends ReactionServiceTest {
     catalog.deliver(codec.wrap(new SnackRetired(uid, 1, at)));
     // re-published with a new event id, but older than the retirement
     catalog.deliver(codec.wrap(registered(uid, at.minusSeconds(3600))));
-    assertThat(status(uid)).isEqualTo("RETIRED");
+    assertThat(storedStatus(uid)).isEqualTo("RETIRED");
   }
 
   @Test
@@ -131,14 +131,6 @@ class CatalogContractIT extends ReactionServiceTest {
         "ACTIVE",
         7,
         at);
-  }
-
-  private String status(String uid) {
-    return db.sql("SELECT status FROM snack WHERE uid = :uid")
-        .bind("uid", uid)
-        .map(row -> row.get("status", String.class))
-        .one()
-        .block();
   }
 
   private long inboxed(UUID eventId) {

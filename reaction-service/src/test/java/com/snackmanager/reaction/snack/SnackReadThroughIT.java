@@ -37,7 +37,7 @@ class SnackReadThroughIT extends ReactionServiceTest {
         .singleElement()
         .extracting(request -> subject(request.authorization()))
         .isEqualTo(Long.toString(member));
-    assertThat(status(uid)).isEqualTo("ACTIVE");
+    assertThat(storedStatus(uid)).isEqualTo("ACTIVE");
     // known now: the next request does not ask again
     assertThat(body(mine(uid, newMember()), HttpStatus.OK)).containsEntry("like_reaction_count", 1);
     assertThat(snackService.requestsFor(uid)).hasSize(1);
@@ -50,7 +50,7 @@ class SnackReadThroughIT extends ReactionServiceTest {
 
     react(uid, newMember(), "HATE").expectStatus().isOk();
 
-    assertThat(status(uid)).isEqualTo("RETIRED");
+    assertThat(storedStatus(uid)).isEqualTo("RETIRED");
   }
 
   @Test
@@ -60,7 +60,7 @@ class SnackReadThroughIT extends ReactionServiceTest {
     expectProblem(react(uid, newMember(), "LIKE"), HttpStatus.NOT_FOUND, "Snack not found.");
 
     assertThat(snackService.requestsFor(uid)).hasSize(1);
-    assertThat(status(uid)).isNull();
+    assertThat(storedStatus(uid)).isNull();
   }
 
   @Test
@@ -73,7 +73,7 @@ class SnackReadThroughIT extends ReactionServiceTest {
           react(uid, newMember(), "LIKE"),
           HttpStatus.SERVICE_UNAVAILABLE,
           SnackServiceClient.UNAVAILABLE);
-      assertThat(status(uid)).isNull();
+      assertThat(storedStatus(uid)).isNull();
     } finally {
       snackService.start();
     }
@@ -95,13 +95,5 @@ class SnackReadThroughIT extends ReactionServiceTest {
   private static SnackServiceStub.Snack snack(String uid, String status) {
     return new SnackServiceStub.Snack(
         uid, "꼬북칩", null, "KRW", new BigDecimal("1500"), status, Instant.now());
-  }
-
-  private String status(String uid) {
-    return db.sql("SELECT status FROM snack WHERE uid = :uid")
-        .bind("uid", uid)
-        .map(row -> row.get("status", String.class))
-        .one()
-        .block();
   }
 }
