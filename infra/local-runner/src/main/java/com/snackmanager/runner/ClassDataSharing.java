@@ -105,10 +105,10 @@ final class ClassDataSharing {
    * Prepares {@code fatJar} to run with class data sharing: extracts it if this build has not been
    * extracted yet, and says whether to use or to write the archive. Falls back to the fat jar.
    */
-  static Launch prepare(String name, Path fatJar, Path java, Path log) {
+  static Launch prepare(String name, Path fatJar, ServiceJava jdk, Path log) {
     try {
-      Path extracted = extracted(name, fatJar, java, log);
-      Path archive = extracted.resolveSibling(archiveName());
+      Path extracted = extracted(name, fatJar, jdk.java(), log);
+      Path archive = extracted.resolveSibling(archiveName(jdk.runtimeVersion()));
       if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
         return new Launch(
             List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto"), extracted, null, null);
@@ -134,8 +134,7 @@ final class ClassDataSharing {
   }
 
   /** The archive's name: an archive only fits the JVM that wrote it. */
-  static String archiveName() {
-    String version = System.getProperty("java.vm.version", "unknown");
+  static String archiveName(String version) {
     return "jvm-" + version.replaceAll("[^A-Za-z0-9._-]", "_") + ".jsa";
   }
 

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param runDir {@code SNACK_RUN_DIR}: where state, logs and data go (default {@code <root>/.run})
  * @param classDataSharing {@code SNACK_CDS}: run the services from their extracted jars with a
  *     class data archive ({@link ClassDataSharing}); {@code false} runs the fat jars as they are
+ * @param serviceJavaHome {@code SNACK_SERVICE_JAVA_HOME}: the JDK the services and Kafka run on
+ *     (default: the newest beside the runner's, see {@link ServiceJava})
  */
 record RunnerSettings(
     Path root,
@@ -42,7 +44,8 @@ record RunnerSettings(
     Optional<Set<String>> services,
     int portOffset,
     Path runDir,
-    boolean classDataSharing) {
+    boolean classDataSharing,
+    Optional<Path> serviceJavaHome) {
 
   static final String DEFAULT_ADMIN_EMAIL = "admin@snack.local";
   static final String DEFAULT_ADMIN_PASSWORD = "snack-admin-dev";
@@ -72,7 +75,8 @@ record RunnerSettings(
         value(env, "SNACK_RUN_DIR")
             .map(dir -> normalRoot.resolve(dir).normalize())
             .orElse(normalRoot.resolve(".run")),
-        !value(env, "SNACK_CDS").map("false"::equalsIgnoreCase).orElse(false));
+        !value(env, "SNACK_CDS").map("false"::equalsIgnoreCase).orElse(false),
+        value(env, "SNACK_SERVICE_JAVA_HOME").map(Path::of));
   }
 
   boolean wants(String service) {

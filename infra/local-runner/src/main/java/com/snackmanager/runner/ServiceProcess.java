@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /** Starts one service jar as its own JVM and waits until its readiness probe answers 200. */
 final class ServiceProcess {
@@ -101,10 +102,10 @@ final class ServiceProcess {
    * fat jar when {@code SNACK_CDS=false} or anything about CDS fails.
    */
   static ClassDataSharing.Launch prepare(
-      Service service, Path jar, RunnerSettings settings, Path java) {
+      Service service, Path jar, RunnerSettings settings, ServiceJava jdk) {
     Path log = ChildProcess.freshLog(settings.log(service.name()));
     return settings.classDataSharing()
-        ? ClassDataSharing.prepare(service.name(), jar, java, log)
+        ? ClassDataSharing.prepare(service.name(), jar, jdk, log)
         : ClassDataSharing.Launch.plain(jar);
   }
 
@@ -114,10 +115,14 @@ final class ServiceProcess {
       ClassDataSharing.Launch launch,
       Endpoints endpoints,
       RunnerSettings settings,
-      Path java) {
+      ServiceJava jdk) {
     return ChildProcess.start(
         service.name(),
-        command(java, launch, settings.serviceJavaOpts()),
+        command(
+            jdk.java(),
+            launch,
+            Stream.concat(jdk.quietOptions().stream(), settings.serviceJavaOpts().stream())
+                .toList()),
         environment(service, endpoints, settings),
         settings.root(),
         settings.log(service.name()));

@@ -46,7 +46,7 @@ public final class Supervisor {
   private record Running(String name, long pid, String address, Runnable stop, boolean service) {}
 
   private final RunnerSettings settings;
-  private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+  private volatile ServiceJava jdk; // chosen at start
   private final Deque<Running> running = new ArrayDeque<>();
   private final List<String> report = new ArrayList<>();
   private final CountDownLatch startFinished = new CountDownLatch(1);
@@ -74,12 +74,15 @@ public final class Supervisor {
   boolean start() {
     try {
       prepareRunDirectory();
+      jdk =
+          ServiceJava.choose(settings.serviceJavaHome(), Path.of(System.getProperty("java.home")));
       Log.info(
           "starting the suite in "
               + settings.root()
               + " (pid "
               + ProcessHandle.current().pid()
-              + ")");
+              + "); the services and Kafka run on "
+              + jdk);
       List<Service> services = servicesToStart();
       checkPortsAreFree(services);
       // a new build's jars are extracted (ClassDataSharing) while the infrastructure starts
@@ -259,7 +262,7 @@ public final class Supervisor {
               settings.kafkaPort(),
               settings.kafkaControllerPort(),
               ChildProcess.freshLog(settings.log("kafka")),
-              java,
+              jdk.java(),
               () -> stopping);
       kafkaBootstrap = kafka.bootstrap();
       register("kafka", kafka.process(), kafkaBootstrap, kafka::stop);
@@ -307,7 +310,7 @@ public final class Supervisor {
       launches.put(
           service.name(),
           CompletableFuture.supplyAsync(
-              () -> ServiceProcess.prepare(service, jar, settings, java), executor));
+              () -> ServiceProcess.prepare(service, jar, settings, jdk), executor));
     }
     executor.shutdown();
   }
@@ -333,7 +336,7 @@ public final class Supervisor {
               + " ("
               + ClassDataSharing.describe(launch)
               + ")");
-      ChildProcess child = ServiceProcess.start(service, launch, endpoints, settings, java);
+      ChildProcess child = ServiceProcess.start(service, launch, endpoints, settings, jdk);
       AtomicBoolean wasReady = new AtomicBoolean();
       registerService(
           service.name(),

@@ -15,7 +15,9 @@ class ClassDataSharingTest {
 
   @TempDir Path target;
 
-  private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+  private final ServiceJava jdk =
+      ServiceJava.of(Path.of(System.getProperty("java.home"))).orElseThrow();
+  private final Path java = jdk.java();
 
   @Test
   void keysTheExtractedFormByTheJarsSizeAndTime() throws IOException {
@@ -30,7 +32,7 @@ class ClassDataSharingTest {
     Path jar = Files.write(target.resolve("broken-1.0.jar"), new byte[] {1, 2, 3});
     Path log = target.resolve("broken.log");
 
-    Launch launch = ClassDataSharing.prepare("broken", jar, java, log);
+    Launch launch = ClassDataSharing.prepare("broken", jar, jdk, log);
 
     assertThat(launch).isEqualTo(Launch.plain(jar));
     assertThat(ServiceProcess.command(java, launch, List.of()))
@@ -45,7 +47,7 @@ class ClassDataSharingTest {
     Path thin = Files.createDirectories(folder).resolve("svc-1.0.jar");
     Files.write(thin, new byte[] {1});
 
-    Launch first = ClassDataSharing.prepare("svc", jar, java, target.resolve("svc.log"));
+    Launch first = ClassDataSharing.prepare("svc", jar, jdk, target.resolve("svc.log"));
 
     assertThat(first.jar()).isEqualTo(thin);
     assertThat(first.usesArchive()).isFalse();
@@ -55,10 +57,10 @@ class ClassDataSharingTest {
         .startsWith("-XX:ArchiveClassesAtExit=");
     Files.write(first.publishFrom(), new byte[] {42}); // what the JVM writes as it exits
     first.finish(true, 143);
-    Path archive = folder.resolve(ClassDataSharing.archiveName());
+    Path archive = folder.resolve(ClassDataSharing.archiveName(jdk.runtimeVersion()));
     assertThat(archive).exists();
 
-    Launch next = ClassDataSharing.prepare("svc", jar, java, target.resolve("svc.log"));
+    Launch next = ClassDataSharing.prepare("svc", jar, jdk, target.resolve("svc.log"));
 
     assertThat(next.usesArchive()).isTrue();
     assertThat(next.jvmOptions())
@@ -81,12 +83,12 @@ class ClassDataSharingTest {
     Path jar = Files.write(target.resolve("svc-1.0.jar"), new byte[] {1});
     Path folder = Files.createDirectories(ClassDataSharing.folder(jar));
     Files.write(folder.resolve("svc-1.0.jar"), new byte[] {1});
-    Path archive = folder.resolve(ClassDataSharing.archiveName());
+    Path archive = folder.resolve(ClassDataSharing.archiveName(jdk.runtimeVersion()));
 
-    Launch notReady = ClassDataSharing.prepare("svc", jar, java, target.resolve("svc.log"));
+    Launch notReady = ClassDataSharing.prepare("svc", jar, jdk, target.resolve("svc.log"));
     Files.write(notReady.publishFrom(), new byte[] {42});
     notReady.finish(false, 143);
-    Launch killed = ClassDataSharing.prepare("svc", jar, java, target.resolve("svc.log"));
+    Launch killed = ClassDataSharing.prepare("svc", jar, jdk, target.resolve("svc.log"));
     Files.write(killed.publishFrom(), new byte[] {42});
     killed.finish(true, 137);
 
@@ -100,9 +102,11 @@ class ClassDataSharingTest {
     Path jar = Files.write(target.resolve("svc-1.0.jar"), new byte[] {1});
     Path folder = Files.createDirectories(ClassDataSharing.folder(jar));
     Files.write(folder.resolve("svc-1.0.jar"), new byte[] {1});
-    Path archive = Files.write(folder.resolve(ClassDataSharing.archiveName()), new byte[] {42});
+    Path archive =
+        Files.write(
+            folder.resolve(ClassDataSharing.archiveName(jdk.runtimeVersion())), new byte[] {42});
 
-    ClassDataSharing.prepare("svc", jar, java, target.resolve("svc.log")).finish(false, 1);
+    ClassDataSharing.prepare("svc", jar, jdk, target.resolve("svc.log")).finish(false, 1);
 
     assertThat(archive).doesNotExist();
   }
@@ -115,7 +119,7 @@ class ClassDataSharingTest {
     Path folder = Files.createDirectories(ClassDataSharing.folder(jar));
     Files.write(folder.resolve("svc-1.0.jar"), new byte[] {1});
 
-    ClassDataSharing.prepare("svc", jar, java, target.resolve("svc.log"));
+    ClassDataSharing.prepare("svc", jar, jdk, target.resolve("svc.log"));
 
     assertThat(old).doesNotExist();
     assertThat(folder).exists();
