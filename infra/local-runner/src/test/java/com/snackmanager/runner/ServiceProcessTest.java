@@ -99,6 +99,7 @@ class ServiceProcessTest {
     assertThat(command)
         .containsExactly(
             "/jdk/bin/java",
+            "-Xms128m",
             "-Xmx384m",
             "-Xmn64m",
             "-XX:+UseSerialGC",
