@@ -25,14 +25,9 @@ final class ServiceProcess {
   /**
    * Every service's JVM. The young generation is fixed at 64 MiB (Serial GC sizes it at a third of
    * the heap, 128 MiB, which every JVM touches in full as it allocates, while a service keeps about
-   * 40-50 MiB alive). The heap starts at 128 MiB, so the old generation starts at 64 MiB and grows
-   * only when a full collection finds it too small, up to the 384 MiB cap: by default the initial
-   * heap is 1/64 of the machine's memory (the whole cap on a 24 GiB machine), and an old generation
-   * that large fills with dead objects — large responses allocated there directly — before it is
-   * ever collected, every page of it touched (the statistics-service reached 646 MiB RSS).
+   * 40 MiB alive); the heap may still grow to 384 MiB.
    */
-  static final List<String> JVM_OPTIONS =
-      List.of("-Xms128m", "-Xmx384m", "-Xmn64m", "-XX:+UseSerialGC");
+  static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-Xmn64m", "-XX:+UseSerialGC");
 
   /**
    * glibc gives each thread that mallocs its own arena (up to eight per core), most of them touched

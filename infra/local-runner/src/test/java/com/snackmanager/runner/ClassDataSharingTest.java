@@ -37,13 +37,7 @@ class ClassDataSharingTest {
     assertThat(launch).isEqualTo(Launch.plain(jar));
     assertThat(ServiceProcess.command(java, launch, List.of()))
         .containsExactly(
-            java.toString(),
-            "-Xms128m",
-            "-Xmx384m",
-            "-Xmn64m",
-            "-XX:+UseSerialGC",
-            "-jar",
-            jar.toString());
+            java.toString(), "-Xmx384m", "-Xmn64m", "-XX:+UseSerialGC", "-jar", jar.toString());
   }
 
   @Test
@@ -74,7 +68,6 @@ class ClassDataSharingTest {
     assertThat(ServiceProcess.command(java, next, List.of("-Dx=y")))
         .containsExactly(
             java.toString(),
-            "-Xms128m",
             "-Xmx384m",
             "-Xmn64m",
             "-XX:+UseSerialGC",

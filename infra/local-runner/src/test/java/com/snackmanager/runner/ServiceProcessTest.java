@@ -99,7 +99,6 @@ class ServiceProcessTest {
     assertThat(command)
         .containsExactly(
             "/jdk/bin/java",
-            "-Xms128m",
             "-Xmx384m",
             "-Xmn64m",
             "-XX:+UseSerialGC",
