@@ -167,6 +167,11 @@ public record Contribution(
         difference(snackTotals, other.snackTotals, Money::plus, Money::negate, Money::isZero));
   }
 
+  /** This plus {@code other} (the changes of a batch summed), without the keys that sum to zero. */
+  public Contribution plus(Contribution other) {
+    return minus(NONE.minus(other));
+  }
+
   public boolean isEmpty() {
     return statuses.isEmpty() && totals.isEmpty() && snacks.isEmpty() && snackTotals.isEmpty();
   }

@@ -1,5 +1,8 @@
 package com.snackmanager.statistics.order;
 
+import com.snackmanager.events.envelope.EventCodec;
+import com.snackmanager.events.envelope.EventEnvelope;
+import com.snackmanager.events.envelope.MalformedEventException;
 import com.snackmanager.events.orders.OrderLine;
 import com.snackmanager.events.orders.OrderPlaced;
 import com.snackmanager.events.orders.OrderRevised;
@@ -14,14 +17,51 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads order events into {@link OrderChange}s, refusing payloads that break the contract with an
- * {@link IllegalArgumentException} (the consumer template dead-letters them).
+ * Reads order events into {@link OrderChange}s, refusing an event that breaks the contract (another
+ * version of a known type, a payload that cannot be read or lacks what the statistics need) with a
+ * {@link MalformedEventException}: the consumer dead-letters that record alone.
  */
 final class OrderEventReader {
 
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
 
   private OrderEventReader() {}
+
+  /**
+   * A record of {@code snack.orders.v1}: its event, and the change it makes to an order's figures
+   * ({@code null} for an event type the statistics do not use).
+   */
+  record OrderEvent(EventEnvelope envelope, OrderChange change) {}
+
+  static OrderEvent read(EventCodec codec, String message) {
+    EventEnvelope envelope = codec.decode(message);
+    try {
+      return new OrderEvent(
+          envelope,
+          switch (envelope.eventType()) {
+            case OrderPlaced.TYPE ->
+                placed(payload(codec, envelope, OrderPlaced.class, OrderPlaced.VERSION));
+            case OrderRevised.TYPE ->
+                revised(payload(codec, envelope, OrderRevised.class, OrderRevised.VERSION));
+            case OrderStatusChanged.TYPE ->
+                statusChanged(
+                    payload(codec, envelope, OrderStatusChanged.class, OrderStatusChanged.VERSION));
+            default -> null;
+          });
+    } catch (IllegalArgumentException | NullPointerException broken) {
+      throw new MalformedEventException(
+          envelope.eventType() + " " + envelope.eventId() + ": " + broken.getMessage(), broken);
+    }
+  }
+
+  private static <T> T payload(
+      EventCodec codec, EventEnvelope envelope, Class<T> type, int version) {
+    if (envelope.eventVersion() != version) {
+      throw new IllegalArgumentException(
+          "version " + envelope.eventVersion() + " is not supported (" + version + " is)");
+    }
+    return codec.payload(envelope, type);
+  }
 
   static Placed placed(OrderPlaced event) {
     return new Placed(

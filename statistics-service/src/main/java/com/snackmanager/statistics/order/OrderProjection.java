@@ -4,20 +4,23 @@ import com.snackmanager.events.orders.OrderStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Applies an {@link OrderChange} to the order's fact and the buckets, inside the caller's
- * transaction (the inbox's): the order is locked, its fact read, the new fact computed, the
- * difference of the two {@link Contribution}s added to the buckets, and the fact saved.
+ * Applies {@link OrderChange}s to the orders' facts and the buckets, inside the caller's
+ * transaction (the inbox's): for each change in turn the order is locked, its fact read, the new
+ * fact computed and saved; the differences of the facts' {@link Contribution}s are summed over the
+ * batch and added to the buckets once, in key order (one round of bucket writes per poll however
+ * many orders it holds, and concurrent batches lock bucket rows in one order).
  */
 @Component
 public class OrderProjection {
@@ -25,7 +28,9 @@ public class OrderProjection {
   /** Advisory lock class of "one order's fact" (an int4 pair: this, hashtext(uid)). */
   private static final int ORDER_LOCK = 0x53544f52;
 
-  private static final String LOCK = "SELECT pg_advisory_xact_lock(:lockClass, hashtext(:uid))";
+  // the batch's orders in uid order, so concurrent batches (replicas in a rebalance) never deadlock
+  private static final String LOCK_ALL =
+      "SELECT pg_advisory_xact_lock(:lockClass, hashtext(u)) FROM unnest(CAST(:uids AS text[])) AS u";
   private static final String FACT =
       """
       SELECT uid, owner_id, owner_email, status, created_at, local_date, placed, lines_at,
@@ -64,8 +69,9 @@ public class OrderProjection {
   private static final String LINE_NAMES =
       """
       INSERT INTO snack AS s (uid, line_name, line_name_at)
-      SELECT n.uid, n.name, :at
-      FROM unnest(CAST(:uids AS text[]), CAST(:names AS text[])) AS n(uid, name)
+      SELECT n.uid, n.name, n.at
+      FROM unnest(CAST(:uids AS text[]), CAST(:names AS text[]), CAST(:ats AS timestamptz[]))
+        AS n(uid, name, at)
       ORDER BY n.uid
       ON CONFLICT (uid) DO UPDATE SET line_name = EXCLUDED.line_name,
         line_name_at = EXCLUDED.line_name_at
@@ -82,14 +88,27 @@ public class OrderProjection {
     this.zone = businessTimeZone;
   }
 
-  /** Applies {@code change}; must run in a transaction. */
-  public Mono<Void> apply(OrderChange change) {
-    String uid = change.orderUid();
-    return db.sql(LOCK)
+  /** Applies {@code changes} in their order; must run in a transaction. */
+  public Mono<Void> applyAll(List<OrderChange> changes) {
+    if (changes.isEmpty()) {
+      return Mono.empty();
+    }
+    String[] uids =
+        changes.stream().map(OrderChange::orderUid).distinct().sorted().toArray(String[]::new);
+    Map<String, LineName> names = new TreeMap<>(); // by snack uid: one write, in key order
+    return db.sql(LOCK_ALL)
         .bind("lockClass", ORDER_LOCK)
-        .bind("uid", uid)
+        .bind("uids", uids)
         .then()
-        .then(load(uid))
+        .thenMany(Flux.fromIterable(changes).concatMap(change -> saveFact(change, names)))
+        .reduce(Contribution.NONE, Contribution::plus)
+        .flatMap(sum -> sum.isEmpty() ? Mono.empty() : buckets.add(sum))
+        .then(Mono.defer(() -> lineNames(names)));
+  }
+
+  /** Saves the order's new fact (its order is locked); the difference it makes to the buckets. */
+  private Mono<Contribution> saveFact(OrderChange change, Map<String, LineName> names) {
+    return load(change.orderUid())
         .flatMap(
             before -> {
               OrderFact after =
@@ -97,11 +116,11 @@ public class OrderProjection {
                       .map(fact -> fact.apply(change, zone))
                       .orElseGet(() -> OrderFact.first(change, zone));
               if (before.isPresent() && before.get().equals(after)) {
-                return Mono.empty();
+                return Mono.just(Contribution.NONE);
               }
               Contribution delta =
                   Contribution.of(after).minus(Contribution.of(before.orElse(null)));
-              return save(after, before.orElse(null)).then(buckets.add(delta));
+              return save(after, before.orElse(null), names).thenReturn(delta);
             });
   }
 
@@ -141,7 +160,7 @@ public class OrderProjection {
         .collectList();
   }
 
-  private Mono<Void> save(OrderFact fact, OrderFact before) {
+  private Mono<Void> save(OrderFact fact, OrderFact before, Map<String, LineName> names) {
     GenericExecuteSpec save =
         db.sql(SAVE)
             .bind("uid", fact.uid())
@@ -158,7 +177,9 @@ public class OrderProjection {
         before == null
             || !Objects.equals(before.linesAt(), fact.linesAt())
             || !before.lines().equals(fact.lines());
-    return newLines ? saved.then(replaceLines(fact)).then(lineNames(fact)) : saved;
+    return newLines
+        ? saved.then(replaceLines(fact)).then(Mono.fromRunnable(() -> LineName.add(names, fact)))
+        : saved;
   }
 
   private Mono<Void> replaceLines(OrderFact fact) {
@@ -195,20 +216,34 @@ public class OrderProjection {
             .then());
   }
 
-  /** Remembers the snack names on the lines, for snacks the catalog has not named. */
-  private Mono<Void> lineNames(OrderFact fact) {
-    Map<String, String> names = new LinkedHashMap<>();
-    fact.lines().stream()
-        .filter(line -> line.snackName() != null && !line.snackName().isBlank())
-        .forEach(line -> names.put(line.snackUid(), line.snackName()));
-    if (names.isEmpty() || fact.linesAt() == null) {
+  /** Remembers the snack names on the batch's lines, for snacks the catalog has not named. */
+  private Mono<Void> lineNames(Map<String, LineName> names) {
+    if (names.isEmpty()) {
       return Mono.empty();
     }
     return db.sql(LINE_NAMES)
         .bind("uids", names.keySet().toArray(String[]::new))
-        .bind("names", names.values().toArray(String[]::new))
-        .bind("at", fact.linesAt())
+        .bind("names", names.values().stream().map(LineName::name).toArray(String[]::new))
+        .bind("ats", names.values().stream().map(n -> n.at().toString()).toArray(String[]::new))
         .then();
+  }
+
+  /** A snack's name as the latest lines of the batch give it. */
+  private record LineName(String name, Instant at) {
+
+    static void add(Map<String, LineName> names, OrderFact fact) {
+      if (fact.linesAt() == null) {
+        return;
+      }
+      for (FactLine line : fact.lines()) {
+        if (line.snackName() != null && !line.snackName().isBlank()) {
+          names.merge(
+              line.snackUid(),
+              new LineName(line.snackName(), fact.linesAt()),
+              (kept, given) -> given.at().isBefore(kept.at()) ? kept : given);
+        }
+      }
+    }
   }
 
   private static OrderFact withLines(OrderFact fact, List<FactLine> lines) {

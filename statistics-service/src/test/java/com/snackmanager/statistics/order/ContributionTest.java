@@ -43,6 +43,18 @@ class ContributionTest {
   }
 
   @Test
+  void aBatchsChangesSumToWhatTheyDoOneAfterAnother() {
+    OrderFact created = OrderFact.first(PLACED, SEOUL);
+    OrderFact approved = created.apply(APPROVED, SEOUL);
+    Contribution placing = Contribution.of(created).minus(Contribution.NONE);
+    Contribution approving = Contribution.of(approved).minus(Contribution.of(created));
+
+    assertThat(placing.plus(approving)).isEqualTo(Contribution.of(approved));
+    assertThat(approving.plus(Contribution.NONE.minus(approving)).isEmpty()).isTrue();
+    assertThat(Contribution.NONE.plus(approving)).isEqualTo(approving);
+  }
+
+  @Test
   void aStatusChangeMovesTheOrderBetweenStatuses() {
     OrderFact created = OrderFact.first(PLACED, SEOUL);
     Contribution delta =
