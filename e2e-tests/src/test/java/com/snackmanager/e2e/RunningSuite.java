@@ -128,6 +128,10 @@ final class RunningSuite {
     // many logins in little time: the tests exercise the gateway's own limit separately
     env.put("SNACK_RATE_LIMIT_TOKEN_LIMIT", "1000");
     env.put("SNACK_RATE_LIMIT_TOKEN_BURST", "1000");
+    // every test sends from 127.0.0.1, so without a token they share one anonymous bucket (20/s,
+    // burst 40) that earlier tests may have drained; the gateway's own tests enforce that limit
+    env.put("SNACK_RATE_LIMIT_ANONYMOUS_LIMIT", "1000");
+    env.put("SNACK_RATE_LIMIT_ANONYMOUS_BURST", "1000");
     // one log line per consumed event, with its trace id (ObservabilityIT follows a trace by them)
     env.put("LOGGING_LEVEL_COM_SNACKMANAGER_EVENTS", "DEBUG");
     Process process;
