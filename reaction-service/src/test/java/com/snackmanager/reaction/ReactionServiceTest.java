@@ -149,7 +149,6 @@ public abstract class ReactionServiceTest {
     return status(request);
   }
 
-  /** Likes and hates of the snack as stored in PostgreSQL. */
   /** The catalog status this service holds for the snack. */
   protected String storedStatus(String snackUid) {
     return db.sql("SELECT status FROM snack WHERE uid = :uid")
@@ -159,6 +158,7 @@ public abstract class ReactionServiceTest {
         .block();
   }
 
+  /** Likes and hates of the snack as stored in PostgreSQL. */
   protected Counts storedCounts(String snackUid) {
     return db.sql(
             "SELECT count(*) FILTER (WHERE type = 'LIKE') AS likes,"

@@ -79,6 +79,28 @@ public final class EventCodec {
   }
 
   /**
+   * The envelope's payload as {@code type}, which a consumer reads in {@code version} only.
+   *
+   * @throws MalformedEventException if the event is of another version or its payload does not fit
+   *     {@code type}
+   */
+  public <T> T payload(EventEnvelope envelope, Class<T> type, int version) {
+    if (envelope.eventVersion() != version) {
+      throw new MalformedEventException(
+          envelope.eventType()
+              + " "
+              + envelope.eventId()
+              + ": version "
+              + envelope.eventVersion()
+              + " is not supported ("
+              + version
+              + " is)",
+          null);
+    }
+    return payload(envelope, type);
+  }
+
+  /**
    * The envelope's payload as {@code type}. Pick {@code type} by {@link EventEnvelope#eventType()},
    * never the other way round.
    *

@@ -43,17 +43,7 @@ public final class ReactionChanges {
     if (!ReactionChanged.TYPE.equals(envelope.eventType())) {
       return new Change(envelope, null, ReactionDelta.ZERO);
     }
-    if (envelope.eventVersion() != ReactionChanged.VERSION) {
-      throw new MalformedEventException(
-          "reaction.changed version " + envelope.eventVersion() + " is not supported", null);
-    }
-    ReactionChanged event;
-    try {
-      event = codec.payload(envelope, ReactionChanged.class);
-    } catch (RuntimeException e) {
-      throw new MalformedEventException(
-          "reaction.changed " + envelope.eventId() + ": unreadable payload", e);
-    }
+    ReactionChanged event = codec.payload(envelope, ReactionChanged.class, ReactionChanged.VERSION);
     if (event.snackUid() == null || event.snackUid().isBlank()) {
       throw new MalformedEventException(
           "reaction.changed " + envelope.eventId() + ": snack_uid is required", null);

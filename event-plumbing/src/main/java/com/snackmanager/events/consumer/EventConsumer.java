@@ -153,12 +153,7 @@ public final class EventConsumer {
 
     /** The handler's update, built now so that a payload breaking the contract fails here. */
     Mono<Void> update(EventEnvelope envelope, EventCodec codec) {
-      if (envelope.eventVersion() != version) {
-        throw malformed(
-            envelope,
-            "version " + envelope.eventVersion() + " is not supported (" + version + " is)");
-      }
-      T event = codec.payload(envelope, type);
+      T event = codec.payload(envelope, type, version);
       try {
         return handler.apply(event, envelope);
       } catch (IllegalArgumentException | NullPointerException broken) {

@@ -40,27 +40,18 @@ final class OrderEventReader {
           envelope,
           switch (envelope.eventType()) {
             case OrderPlaced.TYPE ->
-                placed(payload(codec, envelope, OrderPlaced.class, OrderPlaced.VERSION));
+                placed(codec.payload(envelope, OrderPlaced.class, OrderPlaced.VERSION));
             case OrderRevised.TYPE ->
-                revised(payload(codec, envelope, OrderRevised.class, OrderRevised.VERSION));
+                revised(codec.payload(envelope, OrderRevised.class, OrderRevised.VERSION));
             case OrderStatusChanged.TYPE ->
                 statusChanged(
-                    payload(codec, envelope, OrderStatusChanged.class, OrderStatusChanged.VERSION));
+                    codec.payload(envelope, OrderStatusChanged.class, OrderStatusChanged.VERSION));
             default -> null;
           });
     } catch (IllegalArgumentException | NullPointerException broken) {
       throw new MalformedEventException(
           envelope.eventType() + " " + envelope.eventId() + ": " + broken.getMessage(), broken);
     }
-  }
-
-  private static <T> T payload(
-      EventCodec codec, EventEnvelope envelope, Class<T> type, int version) {
-    if (envelope.eventVersion() != version) {
-      throw new IllegalArgumentException(
-          "version " + envelope.eventVersion() + " is not supported (" + version + " is)");
-    }
-    return codec.payload(envelope, type);
   }
 
   static Placed placed(OrderPlaced event) {
