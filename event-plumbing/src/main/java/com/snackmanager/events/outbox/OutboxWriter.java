@@ -5,6 +5,7 @@ import com.snackmanager.events.envelope.EventCodec;
 import com.snackmanager.events.envelope.EventEnvelope;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
@@ -18,13 +19,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class OutboxWriter {
 
-  private static final String INSERT =
+  /**
+   * The insert of one event's row, with parameters named {@code :outbox*} that {@link
+   * PreparedEvent#bindTo} binds. A statement that writes a state change can embed it (as a
+   * data-modifying {@code WITH} query) so that the change and its event take one round trip.
+   */
+  public static final String INSERT_EVENT =
       """
       INSERT INTO outbox
         (event_id, topic, aggregate_id, event_type, event_version, payload, headers)
       VALUES
-        (:eventId, :topic, :aggregateId, :eventType, :eventVersion, :payload, CAST(:headers AS jsonb))
-      """;
+        (:outboxEventId, :outboxTopic, :outboxAggregateId, :outboxEventType, :outboxEventVersion,
+         :outboxPayload, CAST(:outboxHeaders AS jsonb))""";
+
   // many events in one statement (and one round trip), in the given order
   private static final String INSERT_ALL =
       """
@@ -86,15 +93,32 @@ public class OutboxWriter {
   public Mono<Void> append(String topic, EventEnvelope envelope, Map<String, String> headers) {
     return inTransaction()
         .then(
-            db.sql(INSERT)
-                .bind("eventId", envelope.eventId())
-                .bind("topic", topic)
-                .bind("aggregateId", envelope.aggregateId())
-                .bind("eventType", envelope.eventType())
-                .bind("eventVersion", envelope.eventVersion())
-                .bind("payload", codec.encode(envelope))
-                .bind("headers", JsonMapper.shared().writeValueAsString(headers))
-                .then());
+            Mono.defer(
+                () -> prepared(topic, envelope, headers).bindTo(db.sql(INSERT_EVENT)).then()));
+  }
+
+  /**
+   * {@code event} in a new envelope with the current trace context, as the row {@link
+   * #INSERT_EVENT} writes, for a statement that writes its state change and the event at once.
+   *
+   * @throws IllegalStateException (as the error signal) outside a transaction
+   */
+  public Mono<PreparedEvent> prepare(DomainEvent event) {
+    return inTransaction()
+        .then(traceContext.currentHeaders())
+        .map(headers -> prepared(event.topic(), codec.wrap(event), headers));
+  }
+
+  private PreparedEvent prepared(
+      String topic, EventEnvelope envelope, Map<String, String> headers) {
+    return new PreparedEvent(
+        envelope.eventId(),
+        topic,
+        envelope.aggregateId(),
+        envelope.eventType(),
+        envelope.eventVersion(),
+        codec.encode(envelope),
+        JsonMapper.shared().writeValueAsString(headers));
   }
 
   /**
@@ -151,6 +175,29 @@ public class OutboxWriter {
                 new IllegalStateException(
                     "OutboxWriter.append must run in the transaction of the state change")))
         .then();
+  }
+
+  /** One event's outbox row, encoded; {@link #bindTo} binds it to {@link #INSERT_EVENT}. */
+  public record PreparedEvent(
+      UUID eventId,
+      String topic,
+      String aggregateId,
+      String eventType,
+      int eventVersion,
+      String payload,
+      String headers) {
+
+    /** Binds the row to a statement that holds {@link #INSERT_EVENT}. */
+    public DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec statement) {
+      return statement
+          .bind("outboxEventId", eventId)
+          .bind("outboxTopic", topic)
+          .bind("outboxAggregateId", aggregateId)
+          .bind("outboxEventType", eventType)
+          .bind("outboxEventVersion", eventVersion)
+          .bind("outboxPayload", payload)
+          .bind("outboxHeaders", headers);
+    }
   }
 
   /**

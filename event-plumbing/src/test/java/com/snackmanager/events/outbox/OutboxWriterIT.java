@@ -132,6 +132,53 @@ class OutboxWriterIT extends EventsIntegrationTest {
     assertThat(outboxRows(memberId)).isZero();
   }
 
+  @Test
+  void aPreparedEventIsWrittenByTheStatementOfItsStateChange() {
+    long memberId = newMemberId();
+
+    transactional
+        .transactional(
+            outbox
+                .prepare(registered(memberId))
+                .flatMap(
+                    event ->
+                        event
+                            .bindTo(
+                                db.sql(
+                                    "WITH event AS ("
+                                        + OutboxWriter.INSERT_EVENT
+                                        + ") INSERT INTO test_member (id, email)"
+                                        + " VALUES (:id, :email)"))
+                            .bind("id", memberId)
+                            .bind("email", memberId + "@example.com")
+                            .then()))
+        .block();
+
+    assertThat(members(memberId)).isEqualTo(1);
+    EventEnvelope stored =
+        codec.decode(
+            db.sql("SELECT payload FROM outbox WHERE aggregate_id = :id")
+                .bind("id", Long.toString(memberId))
+                .map(row -> row.get("payload", String.class))
+                .one()
+                .block());
+    assertThat(codec.payload(stored, UserRegistered.class).memberId()).isEqualTo(memberId);
+    assertThat(
+            db.sql("SELECT topic, event_type FROM outbox WHERE event_id = :eventId")
+                .bind("eventId", stored.eventId())
+                .map(row -> row.get(0) + " " + row.get(1))
+                .one()
+                .block())
+        .isEqualTo(Topics.USERS + " user.registered");
+  }
+
+  @Test
+  void refusesToPrepareAnEventOutsideATransaction() {
+    assertThatThrownBy(() -> outbox.prepare(registered(newMemberId())).block())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("transaction");
+  }
+
   private static long newMemberId() {
     return ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
   }

@@ -29,23 +29,32 @@ public class HeldSnacks {
    * @return the snacks already held by another order (nothing was held for them)
    */
   Mono<Set<String>> hold(long orderId, Collection<String> snackUids) {
-    return db.sql(
-            """
-            INSERT INTO held_snack (snack_uid, order_id)
-            SELECT u, :orderId FROM unnest(CAST(:uids AS text[])) AS u ORDER BY u
-            ON CONFLICT (snack_uid) DO NOTHING RETURNING snack_uid
-            """)
+    return db.sql(holdSql("(SELECT CAST(:orderId AS bigint) AS id)"))
         .bind("orderId", orderId)
-        .bind("uids", snackUids.toArray(new String[0]))
+        .bind("heldUids", snackUids.toArray(new String[0]))
         .map(row -> row.get("snack_uid", String.class))
         .all()
         .collectList()
-        .map(
-            held -> {
-              Set<String> taken = new HashSet<>(snackUids);
-              held.forEach(taken::remove);
-              return taken;
-            });
+        .map(held -> taken(snackUids, held));
+  }
+
+  /**
+   * The insert that holds the snacks {@code :heldUids} for the order whose {@code id} the FROM item
+   * {@code order} gives, in uid order, returning the snacks it held: a statement that writes the
+   * order itself embeds it (see {@link Orders#place}).
+   */
+  static String holdSql(String order) {
+    return "INSERT INTO held_snack (snack_uid, order_id) SELECT u, o.id FROM "
+        + order
+        + " AS o, unnest(CAST(:heldUids AS text[])) AS u ORDER BY u"
+        + " ON CONFLICT (snack_uid) DO NOTHING RETURNING snack_uid";
+  }
+
+  /** The snacks of {@code requested} that were not held: another order holds them. */
+  static Set<String> taken(Collection<String> requested, Collection<String> held) {
+    Set<String> taken = new HashSet<>(requested);
+    held.forEach(taken::remove);
+    return taken;
   }
 
   /** Releases every snack the order holds. */

@@ -160,38 +160,40 @@ public class OrderService {
         .map(Keyed::new);
   }
 
+  /**
+   * The order priced, then written with everything it holds and its event by one statement ({@link
+   * Orders#place}); if another order holds one of its snacks, the error rolls it all back.
+   */
   private Mono<OrderDetail> create(
       AuthenticatedMember member, List<Purchase> purchases, Instant now) {
     return priced(purchases)
         .flatMap(
-            priced ->
-                orders
-                    .insert(
-                        OrderUids.next(),
-                        member.id(),
-                        Objects.requireNonNullElse(member.email(), ""),
-                        now,
-                        BusinessDate.of(now, businessZone))
-                    .flatMap(order -> fill(order, member, priced, now)));
-  }
-
-  /** Everything of a new order besides its row, and its event. */
-  private Mono<OrderDetail> fill(
-      Order order, AuthenticatedMember member, Priced priced, Instant now) {
-    return hold(order, priced.lines())
-        .then(orders.insertLines(order.id(), priced.lines()))
-        .then(
-            orders.recordTransition(order.id(), null, OrderStatus.CREATED, member.id(), now, null))
-        .then(
-            outbox.append(
-                new OrderPlaced(
-                    order.uid(),
-                    order.ownerId(),
-                    order.ownerEmail(),
-                    order.status().name(),
-                    priced.lines(),
-                    order.createdAt())))
-        .thenReturn(OrderDetail.of(order, priced.lines(), priced.catalog()));
+            priced -> {
+              String uid = OrderUids.next();
+              String email = Objects.requireNonNullElse(member.email(), "");
+              OrderPlaced placed =
+                  new OrderPlaced(
+                      uid, member.id(), email, OrderStatus.CREATED.name(), priced.lines(), now);
+              return outbox
+                  .prepare(placed)
+                  .flatMap(
+                      event ->
+                          orders.place(
+                              uid,
+                              member.id(),
+                              email,
+                              now,
+                              BusinessDate.of(now, businessZone),
+                              priced.lines(),
+                              event))
+                  .flatMap(
+                      placement ->
+                          placement.taken().isEmpty()
+                              ? Mono.just(
+                                  OrderDetail.of(
+                                      placement.order(), priced.lines(), priced.catalog()))
+                              : Mono.error(held(priced.lines(), placement.taken())));
+            });
   }
 
   /**
@@ -407,19 +409,18 @@ public class OrderService {
   private Mono<Void> hold(Order order, List<OrderLine> lines) {
     return heldSnacks
         .hold(order.id(), uids(lines))
-        .flatMap(
-            taken -> {
-              if (taken.isEmpty()) {
-                return Mono.empty();
-              }
-              Map<String, List<String>> errors = new LinkedHashMap<>();
-              for (int i = 0; i < lines.size(); i++) {
-                if (taken.contains(lines.get(i).snackUid())) {
-                  errors.put("snacks[" + i + "].uid", List.of(HELD_FIELD));
-                }
-              }
-              return Mono.error(new ApiException(HttpStatus.BAD_REQUEST, SNACK_HELD, errors));
-            });
+        .flatMap(taken -> taken.isEmpty() ? Mono.empty() : Mono.error(held(lines, taken)));
+  }
+
+  /** The 400 of an order whose snacks in {@code taken} another undelivered order holds. */
+  private static ApiException held(List<OrderLine> lines, Set<String> taken) {
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (taken.contains(lines.get(i).snackUid())) {
+        errors.put("snacks[" + i + "].uid", List.of(HELD_FIELD));
+      }
+    }
+    return new ApiException(HttpStatus.BAD_REQUEST, SNACK_HELD, errors);
   }
 
   private Instant now() {

@@ -5,6 +5,7 @@ import com.snackmanager.defaults.web.PageQuery;
 import com.snackmanager.defaults.web.SqlFilter;
 import com.snackmanager.events.orders.OrderLine;
 import com.snackmanager.events.orders.OrderStatus;
+import com.snackmanager.events.outbox.OutboxWriter;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -37,6 +38,23 @@ public class Orders {
       "id, uid, status, owner_id, owner_email, created_at, updated_at, estimated_arrival_time,"
           + " created_year, created_month, created_day, version";
 
+  /** {@link #place}: the order, its held snacks, lines, creation and event in one statement. */
+  private static final String PLACE =
+      "WITH placed AS (INSERT INTO orders (uid, status, owner_id, owner_email, created_at,"
+          + " updated_at, created_year, created_month, created_day)"
+          + " VALUES (:uid, 'CREATED', :ownerId, :ownerEmail, :now, :now, :year, :month, :day)"
+          + " RETURNING "
+          + COLUMNS
+          + "), held AS ("
+          + HeldSnacks.holdSql("placed")
+          + "), lines AS ("
+          + linesSql("placed")
+          + "), created AS (INSERT INTO order_status_change"
+          + " (order_id, from_status, to_status, changed_by, changed_at)"
+          + " SELECT id, NULL, 'CREATED', :ownerId, :now FROM placed), event AS ("
+          + OutboxWriter.INSERT_EVENT
+          + ") SELECT placed.*, ARRAY(SELECT snack_uid FROM held) AS held FROM placed";
+
   private final DatabaseClient db;
 
   public Orders(DatabaseClient db) {
@@ -47,23 +65,42 @@ public class Orders {
     return ORDER_COLUMNS.keySet();
   }
 
-  Mono<Order> insert(String uid, long ownerId, String ownerEmail, Instant now, BusinessDate date) {
-    return db.sql(
-            "INSERT INTO orders (uid, status, owner_id, owner_email, created_at, updated_at,"
-                + " created_year, created_month, created_day)"
-                + " VALUES (:uid, 'CREATED', :ownerId, :ownerEmail, :now, :now, :year, :month, :day)"
-                + " RETURNING "
-                + COLUMNS)
-        .bind("uid", uid)
-        .bind("ownerId", ownerId)
-        .bind("ownerEmail", ownerEmail)
-        .bind("now", now)
-        .bind("year", (short) date.year())
-        .bind("month", (short) date.month())
-        .bind("day", (short) date.day())
-        .map(Orders::order)
+  /**
+   * A new order, written by one statement (one round trip): its row, the snacks it holds, its
+   * lines, its creation in the history and its event. The snacks another order holds are not held
+   * and are returned: the caller then fails the transaction, and nothing of the order stays.
+   */
+  Mono<Placement> place(
+      String uid,
+      long ownerId,
+      String ownerEmail,
+      Instant now,
+      BusinessDate date,
+      List<OrderLine> lines,
+      OutboxWriter.PreparedEvent event) {
+    String[] snackUids = lines.stream().map(OrderLine::snackUid).toArray(String[]::new);
+    var statement =
+        db.sql(PLACE)
+            .bind("uid", uid)
+            .bind("ownerId", ownerId)
+            .bind("ownerEmail", ownerEmail)
+            .bind("now", now)
+            .bind("year", (short) date.year())
+            .bind("month", (short) date.month())
+            .bind("day", (short) date.day())
+            .bind("heldUids", snackUids);
+    return event
+        .bindTo(bindLines(statement, lines))
+        .map(
+            row ->
+                new Placement(
+                    order(row),
+                    HeldSnacks.taken(List.of(snackUids), List.of(row.get("held", String[].class)))))
         .one();
   }
+
+  /** What {@link #place} wrote: the order, and the snacks it could not hold. */
+  record Placement(Order order, Set<String> taken) {}
 
   Mono<Order> findByUid(String uid) {
     return db.sql("SELECT " + COLUMNS + " FROM orders WHERE uid = :uid")
@@ -112,6 +149,27 @@ public class Orders {
 
   /** Stores the order's purchases, in the order given. */
   Mono<Void> insertLines(long orderId, List<OrderLine> lines) {
+    return bindLines(db.sql(linesSql("(SELECT CAST(:orderId AS bigint) AS id)")), lines)
+        .bind("orderId", orderId)
+        .then();
+  }
+
+  /**
+   * The insert of the purchases bound by {@link #bindLines} for the order whose {@code id} the FROM
+   * item {@code order} gives.
+   */
+  private static String linesSql(String order) {
+    return """
+        INSERT INTO order_line
+          (order_id, position, snack_uid, snack_name, quantity, unit_price, currency)
+        SELECT o.id, l.* FROM %s AS o, unnest(CAST(:positions AS integer[]),
+          CAST(:uids AS text[]), CAST(:names AS text[]), CAST(:quantities AS integer[]),
+          CAST(:prices AS numeric[]), CAST(:currencies AS text[])) AS l"""
+        .formatted(order);
+  }
+
+  private static DatabaseClient.GenericExecuteSpec bindLines(
+      DatabaseClient.GenericExecuteSpec statement, List<OrderLine> lines) {
     int size = lines.size();
     Integer[] positions = new Integer[size];
     String[] uids = new String[size];
@@ -129,22 +187,13 @@ public class Orders {
       prices[i] = line.unitPrice().toPlainString();
       currencies[i] = line.currency();
     }
-    return db.sql(
-            """
-            INSERT INTO order_line
-              (order_id, position, snack_uid, snack_name, quantity, unit_price, currency)
-            SELECT :orderId, l.* FROM unnest(CAST(:positions AS integer[]), CAST(:uids AS text[]),
-              CAST(:names AS text[]), CAST(:quantities AS integer[]), CAST(:prices AS numeric[]),
-              CAST(:currencies AS text[])) AS l
-            """)
-        .bind("orderId", orderId)
+    return statement
         .bind("positions", positions)
         .bind("uids", uids)
         .bind("names", names)
         .bind("quantities", quantities)
         .bind("prices", prices)
-        .bind("currencies", currencies)
-        .then();
+        .bind("currencies", currencies);
   }
 
   Mono<Void> deleteLines(long orderId) {

@@ -111,4 +111,34 @@ class OutboxIT extends OrderServiceTest {
         "snacks[0].uid: No such snack.");
     assertThat(count("SELECT count(*) FROM outbox")).isEqualTo(before);
   }
+
+  /**
+   * The order, its lines, history, held snacks and event are written by one statement before the
+   * held-snack rule is known to fail: the rollback takes all of it back, the free snack included.
+   * (Its outbox row goes with them, as it is written by the same statement; the outbox itself is no
+   * witness here, as the relay deletes the rows it publishes.)
+   */
+  @Test
+  void anOrderRefusedForAHeldSnackLeavesNothingBehind() {
+    Caller ada = member();
+    Caller bob = member();
+    String held = snack("Outbox held", "1500", "KRW");
+    String free = snack("Outbox free", "900", "KRW");
+    place(ada, held, 1);
+
+    problem(
+        post("/orders/", bob, order(free, 1, held, 1)),
+        org.springframework.http.HttpStatus.BAD_REQUEST,
+        "You cannot order when not delivered snack is in your order.");
+
+    assertThat(ordersOf(bob)).isZero();
+    assertThat(
+            count(
+                "SELECT count(*) FROM order_status_change WHERE changed_by = :id", "id", bob.id()))
+        .isZero();
+    assertThat(count("SELECT count(*) FROM order_line WHERE snack_uid = :uid", "uid", free))
+        .isZero();
+    assertThat(count("SELECT count(*) FROM held_snack WHERE snack_uid = :uid", "uid", free))
+        .isZero();
+  }
 }
