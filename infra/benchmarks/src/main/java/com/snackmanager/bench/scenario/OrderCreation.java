@@ -13,7 +13,7 @@ import java.util.Map;
  * must be a 400.
  *
  * <p>The orderable snacks (active, held by no order) are split: the first 40 % for the warm-up, the
- * rest for the measured run.
+ * rest for the measured run. The report shows what each process spent per created order.
  */
 final class OrderCreation {
 
@@ -40,14 +40,16 @@ final class OrderCreation {
         tokens,
         context.file("orders-warm-up.txt", warmUp).toString(),
         threads);
-    WrkResult creation =
-        context.measure(
+    Context.Measured run =
+        context.measureWithCpu(
             "order creation",
             gateway,
             "orders.lua",
             tokens,
             context.file("orders.txt", measured).toString(),
             threads);
+    WrkResult creation = run.result();
+    context.report().cpu(run.cpu());
     long created = creation.count(201);
     boolean exhausted =
         creation.threads().stream()
