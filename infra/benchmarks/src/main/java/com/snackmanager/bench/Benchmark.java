@@ -12,6 +12,7 @@ import com.snackmanager.bench.scenario.Scenarios;
 import com.snackmanager.bench.suite.BenchSuite;
 import com.snackmanager.bench.suite.CpuSampler;
 import com.snackmanager.bench.suite.Footprint;
+import com.snackmanager.bench.suite.MachineSpeed;
 import com.snackmanager.bench.wrk.Wrk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -91,7 +93,9 @@ public final class Benchmark {
 
   int run() {
     Path workDir = createDirectories();
-    describeConditions();
+    Duration speedAtStart = MachineSpeed.calibrate();
+    MachineSpeed.CpuTicks ticksAtStart = MachineSpeed.CpuTicks.read();
+    describeConditions(speedAtStart);
     boolean completed = false;
     try {
       Context.log("starting the suite (./suite up, state in " + suite.runDir() + ")");
@@ -104,6 +108,7 @@ public final class Benchmark {
               suiteUp.first().toMillis() / 1000.0));
       List<Footprint.Entry> afterStart = Footprint.read(suite.runDir());
       measure(workDir);
+      machineAtEnd(speedAtStart, ticksAtStart);
       List<Footprint.Entry> atEnd = Footprint.read(suite.runDir());
       report.footprint(afterStart, atEnd);
       footprint(suiteUp, afterStart, atEnd);
@@ -267,17 +272,19 @@ public final class Benchmark {
             afterStart.size() + " processes"));
   }
 
-  private void describeConditions() {
+  private void describeConditions(Duration speed) {
     report.condition(
         String.format(
             Locale.ROOT,
-            "Machine: %d cores, %s RAM, JDK %s (%s), Linux %s; load average at the start %s",
+            "Machine: %d cores, %s RAM, JDK %s (%s), Linux %s; load average at the start %s;"
+                + " a fixed CPU workload (SHA-256 of 64 MiB, one thread) took %.1f ms",
             Runtime.getRuntime().availableProcessors(),
             firstLine("/proc/meminfo").replaceAll("\\D+", " ").trim() + " KiB",
             System.getProperty("java.version"),
             System.getProperty("java.vm.name"),
             firstLine("/proc/sys/kernel/osrelease"),
-            String.join(" ", List.of(firstLine("/proc/loadavg").split(" ")).subList(0, 3))));
+            String.join(" ", List.of(firstLine("/proc/loadavg").split(" ")).subList(0, 3)),
+            speed.toNanos() / 1e6));
     report.condition(
         String.format(
             Locale.ROOT,
@@ -294,6 +301,33 @@ public final class Benchmark {
             settings.steadyMax().toSeconds(),
             settings.threads(),
             settings.connections()));
+  }
+
+  /**
+   * The machine after the measurements: the fixed workload again (the suite idle beside it) and the
+   * share of CPU time the host stole meanwhile. A speed that changed by more than 15 % makes the
+   * run's rows incomparable with another run's, which the notes say.
+   */
+  private void machineAtEnd(Duration speedAtStart, MachineSpeed.CpuTicks ticksAtStart) {
+    Duration speed = MachineSpeed.calibrate();
+    double change = (double) speed.toNanos() / speedAtStart.toNanos() - 1;
+    double steal = ticksAtStart.stealShare(MachineSpeed.CpuTicks.read());
+    report.condition(
+        String.format(
+            Locale.ROOT,
+            "After the measurements: the fixed CPU workload took %.1f ms (%+.0f %% against the"
+                + " start); the host stole %.1f %% of the CPU time during the run",
+            speed.toNanos() / 1e6,
+            change * 100,
+            steal * 100));
+    if (Math.abs(change) > 0.15) {
+      report.note(
+          String.format(
+              Locale.ROOT,
+              "The machine's speed changed during the run (the fixed workload took %+.0f %% longer at"
+                  + " the end): compare this run's rows with another run's with care, or repeat it",
+              change * 100));
+    }
   }
 
   private Path createDirectories() {
