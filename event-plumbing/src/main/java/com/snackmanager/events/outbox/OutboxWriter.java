@@ -143,14 +143,15 @@ public class OutboxWriter {
           String[] headers = new String[n];
           for (int i = 0; i < n; i++) {
             Traced traced = events.get(i);
-            EventEnvelope envelope = codec.wrap(traced.event());
-            eventIds[i] = envelope.eventId().toString();
-            topics[i] = traced.event().topic();
-            aggregateIds[i] = envelope.aggregateId();
-            eventTypes[i] = envelope.eventType();
-            eventVersions[i] = envelope.eventVersion();
-            payloads[i] = codec.encode(envelope);
-            headers[i] = JsonMapper.shared().writeValueAsString(traced.headers());
+            PreparedEvent row =
+                prepared(traced.event().topic(), codec.wrap(traced.event()), traced.headers());
+            eventIds[i] = row.eventId().toString();
+            topics[i] = row.topic();
+            aggregateIds[i] = row.aggregateId();
+            eventTypes[i] = row.eventType();
+            eventVersions[i] = row.eventVersion();
+            payloads[i] = row.payload();
+            headers[i] = row.headers();
           }
           return inTransaction()
               .then(

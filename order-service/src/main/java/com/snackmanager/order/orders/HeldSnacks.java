@@ -29,7 +29,7 @@ public class HeldSnacks {
    * @return the snacks already held by another order (nothing was held for them)
    */
   Mono<Set<String>> hold(long orderId, Collection<String> snackUids) {
-    return db.sql(holdSql("(SELECT CAST(:orderId AS bigint) AS id)"))
+    return db.sql(holdSql(Orders.ORDER_ID))
         .bind("orderId", orderId)
         .bind("heldUids", snackUids.toArray(new String[0]))
         .map(row -> row.get("snack_uid", String.class))

@@ -55,6 +55,9 @@ public class Orders {
           + OutboxWriter.INSERT_EVENT
           + ") SELECT placed.*, ARRAY(SELECT snack_uid FROM held) AS held FROM placed";
 
+  /** The FROM item of an existing order, the {@code :orderId} parameter, for the inserts below. */
+  static final String ORDER_ID = "(SELECT CAST(:orderId AS bigint) AS id)";
+
   private final DatabaseClient db;
 
   public Orders(DatabaseClient db) {
@@ -149,9 +152,7 @@ public class Orders {
 
   /** Stores the order's purchases, in the order given. */
   Mono<Void> insertLines(long orderId, List<OrderLine> lines) {
-    return bindLines(db.sql(linesSql("(SELECT CAST(:orderId AS bigint) AS id)")), lines)
-        .bind("orderId", orderId)
-        .then();
+    return bindLines(db.sql(linesSql(ORDER_ID)), lines).bind("orderId", orderId).then();
   }
 
   /**
