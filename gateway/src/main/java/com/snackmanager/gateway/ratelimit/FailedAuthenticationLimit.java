@@ -86,6 +86,14 @@ public class FailedAuthenticationLimit implements BearerAuthentication.Refusals 
     return RateLimitFilter.throttled(exchange, problems, Duration.ofNanos(wait));
   }
 
+  /**
+   * Whether {@code token} was refused in the last {@link #REMEMBER_REFUSED}: a request carrying it
+   * goes where refusals are answered instead of having its signature checked again.
+   */
+  public boolean refusedRecently(String token) {
+    return refusedTokens.getIfPresent(token) != null;
+  }
+
   /** A 401 while the address has failures left in its bucket, a 429 once it has none. */
   @Override
   public Mono<Void> refused(

@@ -49,29 +49,34 @@ public class RateLimitFilter implements WebFilter, Ordered {
       return chain.filter(exchange);
     }
     if (HttpMethod.POST.equals(request.getMethod()) && path.equals("/auth/token")) {
-      return limit(exchange, chain, "token", ClientAddressHeader.clientIp(request), limits.token());
+      return limit(
+          exchange,
+          chain,
+          buckets.take("token", ClientAddressHeader.clientIp(request), limits.token()));
     }
     String member = BearerAuthentication.jwt(exchange).map(Jwt::getSubject).orElse(null);
     return member != null
-        ? limit(exchange, chain, "member", member, limits.member())
-        : limit(exchange, chain, "ip", ClientAddressHeader.clientIp(request), limits.anonymous());
+        ? limit(exchange, chain, member(member))
+        : limit(
+            exchange,
+            chain,
+            buckets.take("ip", ClientAddressHeader.clientIp(request), limits.anonymous()));
+  }
+
+  /** Takes a token from the bucket of the member whose access token names {@code subject}. */
+  public Mono<RedisTokenBucket.Decision> member(String subject) {
+    return buckets.take("member", subject, limits.member());
   }
 
   private Mono<Void> limit(
-      ServerWebExchange exchange,
-      WebFilterChain chain,
-      String name,
-      String id,
-      RateLimitProperties.Policy policy) {
-    return buckets
-        .take(name, id, policy)
-        .flatMap(
-            decision -> {
-              if (decision.allowed()) {
-                return chain.filter(exchange);
-              }
-              return throttled(exchange, problems, decision.retryAfter());
-            });
+      ServerWebExchange exchange, WebFilterChain chain, Mono<RedisTokenBucket.Decision> take) {
+    return take.flatMap(
+        decision -> {
+          if (decision.allowed()) {
+            return chain.filter(exchange);
+          }
+          return throttled(exchange, problems, decision.retryAfter());
+        });
   }
 
   /** The 429 of every limit: problem+json and {@code Retry-After} in whole seconds (at least 1). */

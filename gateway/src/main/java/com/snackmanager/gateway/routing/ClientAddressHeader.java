@@ -40,7 +40,11 @@ public class ClientAddressHeader implements HttpHeadersFilter, Ordered {
 
   /** The client's address as the gateway knows it: what it limits per IP and tells the services. */
   public static String clientIp(ServerHttpRequest request) {
-    InetSocketAddress remote = request.getRemoteAddress();
+    return clientIp(request.getRemoteAddress());
+  }
+
+  /** The address of a client connected from {@code remote} (may be null: "unknown"). */
+  public static String clientIp(InetSocketAddress remote) {
     if (remote == null) {
       return "unknown";
     }

@@ -40,19 +40,27 @@ public class ServiceUnavailableHandler {
   @RequestMapping(PATH + "/{service}")
   public Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
     String name = services.contains(service) ? service : "A service";
-    Throwable cause = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
-    if (cause instanceof CallNotPermittedException) {
-      log.debug("{} circuit is open", name);
-    } else {
-      log.warn("{} is unavailable: {}", name, cause == null ? "unknown cause" : cause.toString());
-    }
     ProblemDetail problem =
-        Problems.of(HttpStatus.SERVICE_UNAVAILABLE, name + " is unavailable; try again shortly.");
+        problem(name, exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR));
     String requested = requestedPath(exchange);
     if (requested != null) {
       problem.setInstance(URI.create(requested));
     }
     return problems.write(exchange, problem);
+  }
+
+  /**
+   * The 503 of a request the service {@code name} did not answer: refused, too slow, or its breaker
+   * open ({@code cause}, which may be null). Logged here, once per request.
+   */
+  static ProblemDetail problem(String name, Throwable cause) {
+    if (cause instanceof CallNotPermittedException) {
+      log.debug("{} circuit is open", name);
+    } else {
+      log.warn("{} is unavailable: {}", name, cause == null ? "unknown cause" : cause.toString());
+    }
+    return Problems.of(
+        HttpStatus.SERVICE_UNAVAILABLE, name + " is unavailable; try again shortly.");
   }
 
   /**

@@ -76,6 +76,15 @@ public class GatewaySecurity {
   /** The gateway answers preflights itself, before any token is looked at. */
   @Bean
   CorsConfigurationSource corsConfigurationSource(CorsProperties properties) {
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    source.registerCorsConfiguration("/**", cors(properties));
+    return source;
+  }
+
+  /**
+   * Who may call the API from a browser, and what it may send and read: one rule for every path.
+   */
+  public static CorsConfiguration cors(CorsProperties properties) {
     CorsConfiguration config = new CorsConfiguration();
     config.setAllowedOrigins(properties.allowedOrigins());
     config.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
@@ -84,8 +93,6 @@ public class GatewaySecurity {
     config.setExposedHeaders(List.of("X-Total-Count", HttpHeaders.LINK, HttpHeaders.RETRY_AFTER));
     config.setAllowCredentials(false); // bearer tokens, no cookies
     config.setMaxAge(properties.maxAge());
-    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-    source.registerCorsConfiguration("/**", config);
-    return source;
+    return config;
   }
 }

@@ -193,7 +193,10 @@ public class BearerAuthentication implements WebFilter, Ordered {
     }
   }
 
-  boolean isOpen(HttpMethod method, PathContainer path) {
+  /**
+   * Whether {@code path} (without its trailing slash) is open to {@code method} without a token.
+   */
+  public boolean isOpen(HttpMethod method, PathContainer path) {
     for (OpenPath candidate : open) {
       if (candidate.matches(method, path)) {
         return true;

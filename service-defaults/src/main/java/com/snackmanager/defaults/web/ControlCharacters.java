@@ -64,7 +64,15 @@ public final class ControlCharacters {
   }
 
   static boolean refusedInUrl(URI uri) {
-    return refusedInUrlPart(uri.getRawPath()) || refusedInUrlPart(uri.getRawQuery());
+    return refusedInUrl(uri.getRawPath(), uri.getRawQuery());
+  }
+
+  /**
+   * Whether a URL's raw (still percent-encoded) path or query, either of which may be null, holds a
+   * control character: what {@link #urlFilter()} refuses.
+   */
+  public static boolean refusedInUrl(String rawPath, String rawQuery) {
+    return refusedInUrlPart(rawPath) || refusedInUrlPart(rawQuery);
   }
 
   private static boolean refusedInUrlPart(String raw) {

@@ -47,13 +47,21 @@ public final class Problems {
     HttpStatus status = HttpStatus.resolve(problem.getStatus());
     response.setStatusCode(status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status);
     response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    if (problem.getInstance() == null) {
-      problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
-    }
-    problem.setProperty("request_id", RequestIds.of(exchange));
-    byte[] body = jsonMapper.writeValueAsBytes(asMap(problem));
+    byte[] body = body(problem, exchange.getRequest().getPath().value(), RequestIds.of(exchange));
     DataBuffer buffer = response.bufferFactory().wrap(body);
     return response.writeWith(Mono.just(buffer));
+  }
+
+  /**
+   * The problem document as JSON bytes, for a response written without an exchange (the gateway's
+   * direct routes): its {@code instance} is {@code path} unless set, and it names the request.
+   */
+  public byte[] body(ProblemDetail problem, String path, String requestId) {
+    if (problem.getInstance() == null) {
+      problem.setInstance(java.net.URI.create(path));
+    }
+    problem.setProperty("request_id", requestId);
+    return jsonMapper.writeValueAsBytes(asMap(problem));
   }
 
   private static Map<String, Object> asMap(ProblemDetail problem) {

@@ -1,0 +1,425 @@
+package com.snackmanager.gateway.routing;
+
+import com.snackmanager.defaults.security.BearerAuthentication;
+import com.snackmanager.defaults.web.ControlCharacters;
+import com.snackmanager.defaults.web.Problems;
+import com.snackmanager.defaults.web.RequestIds;
+import com.snackmanager.gateway.ratelimit.FailedAuthenticationLimit;
+import com.snackmanager.gateway.ratelimit.RateLimitFilter;
+import com.snackmanager.gateway.ratelimit.RedisTokenBucket;
+import com.snackmanager.gateway.security.CorsProperties;
+import com.snackmanager.gateway.security.GatewaySecurity;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
+import io.micrometer.tracing.propagation.Propagator;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
+import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerInitializedEvent;
+import org.springframework.cloud.gateway.config.GatewayProperties;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.cors.CorsConfiguration;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
+
+/**
+ * The gateway's common case served below WebFlux: a request with a member's bearer token to a
+ * service route goes from Reactor Netty's server straight to its HTTP client — token check, member
+ * rate limit, circuit breaker, forwarded headers, trace and metrics as the full path does them, but
+ * without WebFlux's exchange, filter chain and Spring Cloud Gateway's handler (about half of the
+ * gateway's CPU per request: docs/decisions.md, "The gateway's direct routes").
+ *
+ * <p>Everything else goes the full way (Spring Cloud Gateway behind WebFlux's filters), which stays
+ * the one place where the gateway's rules are answered: requests without a bearer token or on open
+ * paths, preflights and {@code HEAD}, an origin CORS does not allow, URLs with encoded or control
+ * characters, a token that does not verify (the 401 or the failed-authentication 429), a member
+ * over their limit (the 429), a route whose breaker is open (the 503), a route with more than a
+ * path and a circuit breaker ({@link DirectRoutes}). A request is handed over before anything of it
+ * is read or answered, so the full path sees it as it came. What the direct path answers itself is
+ * only the proxied response and the 503 of a service that fails the call it started.
+ *
+ * <p>Off with {@code snack.gateway.direct-routes.enabled=false}, and when forwarded headers are
+ * resolved by the framework ({@code server.forward-headers-strategy=framework}: the client's
+ * address is then WebFlux's to work out).
+ */
+public class DirectProxy
+    implements NettyRouteProvider, ApplicationListener<ReactiveWebServerInitializedEvent> {
+
+  private static final String BEARER = "Bearer ";
+  private static final Set<HttpMethod> METHODS =
+      Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
+
+  /** Not passed on in either direction: they describe one connection, not the message. */
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "proxy-authorization",
+          "proxy-authenticate",
+          "x-application-context",
+          "upgrade");
+
+  private static final String VARY =
+      "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+  private static final DirectRequestObservation.Convention CONVENTION =
+      new DirectRequestObservation.Convention();
+
+  private final DirectRoutes routes;
+  private final Map<String, CircuitBreaker> breakers = new HashMap<>();
+  private final Map<String, String> targets = new HashMap<>();
+  private final HttpClient client;
+  private final ReactiveJwtDecoder decoder;
+  private final BearerAuthentication authentication;
+  private final RateLimitFilter rateLimit;
+  private final FailedAuthenticationLimit failedAuthentication;
+  private final CorsConfiguration cors;
+  private final String exposedHeaders;
+  private final Problems problems;
+  private final ObservationRegistry observations;
+  private final Propagator propagator;
+  private final ApplicationContext context;
+  private volatile int apiPort;
+  private volatile BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>> fullPath;
+
+  public DirectProxy(
+      GatewayProperties gateway,
+      HttpClient client,
+      HttpClientProperties clientProperties,
+      CircuitBreakerRegistry breakerRegistry,
+      ReactiveJwtDecoder decoder,
+      BearerAuthentication authentication,
+      ObjectProvider<RateLimitFilter> rateLimit,
+      ObjectProvider<FailedAuthenticationLimit> failedAuthentication,
+      CorsProperties cors,
+      Problems problems,
+      ObservationRegistry observations,
+      ObjectProvider<Propagator> propagator,
+      ApplicationContext context) {
+    this.routes = DirectRoutes.of(gateway.getRoutes());
+    for (DirectRoutes.Route route : routes.all()) {
+      String name = route.breaker();
+      breakers.put(
+          name,
+          breakerRegistry.circuitBreaker(
+              name,
+              breakerRegistry.getConfiguration(name).orElseGet(breakerRegistry::getDefaultConfig)));
+      String base = route.uri().toString();
+      targets.put(route.id(), base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    }
+    this.client =
+        clientProperties.getResponseTimeout() == null
+            ? client
+            : client.responseTimeout(clientProperties.getResponseTimeout());
+    this.decoder = decoder;
+    this.authentication = authentication;
+    this.rateLimit = rateLimit.getIfAvailable();
+    this.failedAuthentication = failedAuthentication.getIfAvailable();
+    this.cors = GatewaySecurity.cors(cors);
+    this.exposedHeaders = String.join(", ", this.cors.getExposedHeaders());
+    this.problems = problems;
+    this.observations = observations;
+    this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+    this.context = context;
+  }
+
+  /** The routes this gateway serves directly (tests and the start-up log). */
+  List<String> directRouteIds() {
+    return routes.all().stream().map(DirectRoutes.Route::id).toList();
+  }
+
+  /** Only the API port: the management server (probes, metrics) is WebFlux's alone. */
+  @Override
+  public void onApplicationEvent(ReactiveWebServerInitializedEvent event) {
+    if (event.getApplicationContext().getServerNamespace() == null) {
+      apiPort = event.getWebServer().getPort();
+    }
+  }
+
+  @Override
+  public HttpServerRoutes apply(HttpServerRoutes serverRoutes) {
+    return serverRoutes.route(this::onApiPort, this::handle);
+  }
+
+  private boolean onApiPort(HttpServerRequest request) {
+    SocketAddress local = request.connectionHostAddress();
+    return apiPort > 0
+        && local instanceof InetSocketAddress address
+        && address.getPort() == apiPort;
+  }
+
+  private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+    Candidate candidate = candidate(request);
+    if (candidate == null) {
+      return fullPath(request, response);
+    }
+    Mono<Jwt> verified;
+    try {
+      verified = decoder.decode(candidate.token());
+    } catch (RuntimeException refused) {
+      return fullPath(request, response);
+    }
+    return verified
+        // refused, or the keys could not be fetched: the full path answers (401, 429 or 503)
+        .onErrorResume(error -> Mono.empty())
+        .flatMap(this::allowed)
+        .defaultIfEmpty(false)
+        .flatMap(
+            allowed -> {
+              CircuitBreaker breaker = breakers.get(candidate.route().breaker());
+              return allowed && breaker.tryAcquirePermission()
+                  ? proxy(candidate, breaker, request, response)
+                  : fullPath(request, response);
+            });
+  }
+
+  /** What the direct path needs of a request it can take, or null to hand it to the full path. */
+  private Candidate candidate(HttpServerRequest request) {
+    if (!METHODS.contains(request.method())) {
+      return null;
+    }
+    HttpHeaders headers = request.requestHeaders();
+    String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
+    if (authorization == null
+        || authorization.length() <= BEARER.length()
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    String origin = headers.get(HttpHeaderNames.ORIGIN);
+    if (origin != null && cors.checkOrigin(origin) == null) {
+      return null;
+    }
+    String uri = request.uri();
+    int question = uri.indexOf('?');
+    String rawPath = question < 0 ? uri : uri.substring(0, question);
+    String query = question < 0 ? null : uri.substring(question);
+    if (!plain(rawPath) || ControlCharacters.refusedInUrl(rawPath, query)) {
+      return null;
+    }
+    String path =
+        rawPath.length() > 1 && rawPath.endsWith("/")
+            ? rawPath.substring(0, rawPath.length() - 1)
+            : rawPath;
+    PathContainer container = PathContainer.parsePath(path);
+    DirectRoutes.Match match = routes.find(container);
+    if (match == null
+        || authentication.isOpen(
+            org.springframework.http.HttpMethod.valueOf(request.method().name()), container)) {
+      return null;
+    }
+    String token = authorization.substring(BEARER.length()).trim();
+    if (token.isEmpty()
+        || (failedAuthentication != null && failedAuthentication.refusedRecently(token))) {
+      return null;
+    }
+    return new Candidate(
+        match.route(), match.pattern(), path, query == null ? "" : query, token, origin);
+  }
+
+  /**
+   * An origin-form path of plain segments: nothing encoded, no matrix parameters, no empty or dot
+   * segments, which the full path normalizes its own way.
+   */
+  private static boolean plain(String rawPath) {
+    return rawPath.startsWith("/")
+        && rawPath.indexOf('%') < 0
+        && rawPath.indexOf(';') < 0
+        && !rawPath.contains("//")
+        && !rawPath.contains("/.");
+  }
+
+  /** Whether the member the token names may make another request now. */
+  private Mono<Boolean> allowed(Jwt jwt) {
+    return rateLimit == null
+        ? Mono.just(true)
+        : rateLimit.member(jwt.getSubject()).map(RedisTokenBucket.Decision::allowed);
+  }
+
+  private Mono<Void> proxy(
+      Candidate candidate,
+      CircuitBreaker breaker,
+      HttpServerRequest request,
+      HttpServerResponse response) {
+    DirectRequestObservation.Context observed =
+        new DirectRequestObservation.Context(request, candidate.pattern(), candidate.path());
+    Observation observation =
+        Observation.createNotStarted(CONVENTION, () -> observed, observations).start();
+    Span span = span(observed);
+    String requestId = span == null ? request.requestId() : span.context().traceId();
+    HttpHeaders forwarded = forwardedHeaders(request, span);
+    AtomicBoolean settled = new AtomicBoolean();
+    long start = System.nanoTime();
+    return client
+        .request(request.method())
+        .uri(targets.get(candidate.route().id()) + candidate.path() + candidate.query())
+        .send(
+            (outbound, body) -> {
+              outbound.headers(forwarded);
+              return hasBody(request) ? body.send(request.receive().retain()) : body;
+            })
+        .response(
+            (answer, body) -> {
+              if (settled.compareAndSet(false, true)) {
+                breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+              }
+              observed.status(answer.status().code());
+              HttpHeaders headers = responseHeaders(answer.responseHeaders(), candidate, requestId);
+              return response.status(answer.status()).headers(headers).send(body.retain());
+            })
+        .then()
+        .onErrorResume(
+            error -> {
+              if (!settled.compareAndSet(false, true) || response.hasSentHeaders()) {
+                return Mono.error(error);
+              }
+              breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, error);
+              observed.failure(error);
+              observed.status(HttpResponseStatus.SERVICE_UNAVAILABLE.code());
+              return unavailable(candidate, requestId, error, response);
+            })
+        .doOnCancel(
+            () -> {
+              if (settled.compareAndSet(false, true)) {
+                breaker.releasePermission();
+              }
+            })
+        .doFinally(signal -> observation.stop());
+  }
+
+  private static boolean hasBody(HttpServerRequest request) {
+    HttpHeaders headers = request.requestHeaders();
+    String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+    return (length != null && !"0".equals(length))
+        || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
+  }
+
+  private static Span span(Observation.Context observed) {
+    TracingContext tracing = observed.get(TracingContext.class);
+    // an unsampled span too: its trace id is the request id and the service continues its trace
+    return tracing == null ? null : tracing.getSpan();
+  }
+
+  /**
+   * The client's headers without the hop-by-hop ones, its {@code Host}, its forwarding claims and
+   * its trace headers; then the gateway's view of the client ({@link ClientAddressHeader}) and the
+   * server span's trace ({@link TraceContextHeader} does both on the full path).
+   */
+  private HttpHeaders forwardedHeaders(HttpServerRequest request, Span span) {
+    HttpHeaders headers = new DefaultHttpHeaders();
+    List<String> traceFields = propagator.fields();
+    for (Map.Entry<String, String> header : request.requestHeaders()) {
+      String name = header.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(name)
+          && !name.equals("host")
+          && !name.equals("forwarded")
+          && !name.startsWith("x-forwarded-")
+          && !traceFields.contains(name)) {
+        headers.add(header.getKey(), header.getValue());
+      }
+    }
+    headers.set(ClientAddressHeader.HEADER, ClientAddressHeader.clientIp(request.remoteAddress()));
+    if (span != null) {
+      propagator.inject(span.context(), headers, HttpHeaders::set);
+    }
+    return headers;
+  }
+
+  /**
+   * The service's headers without the hop-by-hop ones and its own CORS headers ({@link
+   * GatewayOwnedResponseHeaders}); the gateway's request id and CORS answer instead.
+   */
+  private HttpHeaders responseHeaders(HttpHeaders answer, Candidate candidate, String requestId) {
+    HttpHeaders headers = new DefaultHttpHeaders();
+    for (Map.Entry<String, String> header : answer) {
+      String name = header.getKey();
+      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
+          && !name.regionMatches(true, 0, "Access-Control-", 0, 15)
+          && !name.equalsIgnoreCase(RequestIds.HEADER)) {
+        headers.add(name, header.getValue());
+      }
+    }
+    gatewayHeaders(headers, candidate, requestId);
+    return headers;
+  }
+
+  private void gatewayHeaders(HttpHeaders headers, Candidate candidate, String requestId) {
+    headers.set(RequestIds.HEADER, requestId);
+    headers.add(HttpHeaderNames.VARY, VARY);
+    if (candidate.origin() != null) {
+      headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, candidate.origin());
+      headers.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, exposedHeaders);
+    }
+  }
+
+  /** The 503 of a service that refused the call or did not answer in time. */
+  private Mono<Void> unavailable(
+      Candidate candidate, String requestId, Throwable error, HttpServerResponse response) {
+    byte[] body =
+        problems.body(
+            ServiceUnavailableHandler.problem(candidate.route().service(), error),
+            candidate.path(),
+            requestId);
+    HttpHeaders headers = new DefaultHttpHeaders();
+    headers.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+    headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    gatewayHeaders(headers, candidate, requestId);
+    return response
+        .status(HttpResponseStatus.SERVICE_UNAVAILABLE)
+        .headers(headers)
+        .sendByteArray(Mono.just(body))
+        .then();
+  }
+
+  /** Spring WebFlux's handler, as the server would have called it without this route. */
+  private Mono<Void> fullPath(HttpServerRequest request, HttpServerResponse response) {
+    BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>> handler = fullPath;
+    if (handler == null) {
+      handler = new ReactorHttpHandlerAdapter(context.getBean(HttpHandler.class));
+      fullPath = handler;
+    }
+    return handler.apply(request, response);
+  }
+
+  /**
+   * A request the direct path takes: its route and the pattern it matched, its path without the
+   * trailing slash, its query with the '?' (or empty), its bearer token and origin (or null).
+   */
+  private record Candidate(
+      DirectRoutes.Route route,
+      String pattern,
+      String path,
+      String query,
+      String token,
+      String origin) {}
+}
