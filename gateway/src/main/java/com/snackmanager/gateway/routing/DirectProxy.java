@@ -1,9 +1,10 @@
 package com.snackmanager.gateway.routing;
 
 import com.snackmanager.defaults.security.BearerAuthentication;
-import com.snackmanager.defaults.web.ControlCharacters;
 import com.snackmanager.defaults.web.Problems;
 import com.snackmanager.defaults.web.RequestIds;
+import com.snackmanager.defaults.web.direct.DirectRoute;
+import com.snackmanager.defaults.web.direct.ObservedRequest;
 import com.snackmanager.gateway.ratelimit.FailedAuthenticationLimit;
 import com.snackmanager.gateway.ratelimit.RateLimitFilter;
 import com.snackmanager.gateway.ratelimit.RedisTokenBucket;
@@ -11,18 +12,13 @@ import com.snackmanager.gateway.security.CorsProperties;
 import com.snackmanager.gateway.security.GatewaySecurity;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.micrometer.tracing.propagation.Propagator;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,18 +26,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiFunction;
-import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.reactor.netty.NettyRouteProvider;
-import org.springframework.boot.web.server.reactive.context.ReactiveWebServerInitializedEvent;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationListener;
 import org.springframework.http.server.PathContainer;
-import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.cors.CorsConfiguration;
@@ -49,14 +38,13 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * The gateway's common case served below WebFlux: a request with a member's bearer token to a
- * service route goes from Reactor Netty's server straight to its HTTP client — token check, member
- * rate limit, circuit breaker, forwarded headers, trace and metrics as the full path does them, but
- * without WebFlux's exchange, filter chain and Spring Cloud Gateway's handler (about half of the
- * gateway's CPU per request: docs/decisions.md, "The gateway's direct routes").
+ * The gateway's common case served below WebFlux ({@link DirectRoute}): a request with a member's
+ * bearer token to a service route goes from Reactor Netty's server straight to its HTTP client —
+ * token check, member rate limit, circuit breaker, forwarded headers, trace and metrics as the full
+ * path does them, but without WebFlux's exchange, filter chain and Spring Cloud Gateway's handler
+ * (about half of the gateway's CPU per request: docs/decisions.md, "The gateway's direct routes").
  *
  * <p>Everything else goes the full way (Spring Cloud Gateway behind WebFlux's filters), which stays
  * the one place where the gateway's rules are answered: requests without a bearer token or on open
@@ -71,10 +59,7 @@ import reactor.netty.http.server.HttpServerRoutes;
  * resolved by the framework ({@code server.forward-headers-strategy=framework}: the client's
  * address is then WebFlux's to work out).
  */
-public class DirectProxy
-    implements NettyRouteProvider, ApplicationListener<ReactiveWebServerInitializedEvent> {
-
-  private static final String BEARER = "Bearer ";
+public class DirectProxy extends DirectRoute {
   private static final Set<HttpMethod> METHODS =
       Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
@@ -93,8 +78,6 @@ public class DirectProxy
 
   private static final String VARY =
       "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
-  private static final DirectRequestObservation.Convention CONVENTION =
-      new DirectRequestObservation.Convention();
 
   private final DirectRoutes routes;
   private final Map<String, CircuitBreaker> breakers = new HashMap<>();
@@ -109,9 +92,6 @@ public class DirectProxy
   private final Problems problems;
   private final ObservationRegistry observations;
   private final Propagator propagator;
-  private final ApplicationContext context;
-  private volatile int apiPort;
-  private volatile BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>> fullPath;
 
   public DirectProxy(
       GatewayProperties gateway,
@@ -127,6 +107,7 @@ public class DirectProxy
       ObservationRegistry observations,
       ObjectProvider<Propagator> propagator,
       ApplicationContext context) {
+    super(context);
     this.routes = DirectRoutes.of(gateway.getRoutes());
     for (DirectRoutes.Route route : routes.all()) {
       String name = route.breaker();
@@ -151,38 +132,13 @@ public class DirectProxy
     this.problems = problems;
     this.observations = observations;
     this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
-    this.context = context;
-  }
-
-  /** The routes this gateway serves directly (tests and the start-up log). */
-  List<String> directRouteIds() {
-    return routes.all().stream().map(DirectRoutes.Route::id).toList();
-  }
-
-  /** Only the API port: the management server (probes, metrics) is WebFlux's alone. */
-  @Override
-  public void onApplicationEvent(ReactiveWebServerInitializedEvent event) {
-    if (event.getApplicationContext().getServerNamespace() == null) {
-      apiPort = event.getWebServer().getPort();
-    }
   }
 
   @Override
-  public HttpServerRoutes apply(HttpServerRoutes serverRoutes) {
-    return serverRoutes.route(this::onApiPort, this::handle);
-  }
-
-  private boolean onApiPort(HttpServerRequest request) {
-    SocketAddress local = request.connectionHostAddress();
-    return apiPort > 0
-        && local instanceof InetSocketAddress address
-        && address.getPort() == apiPort;
-  }
-
-  private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+  protected Mono<Void> serve(HttpServerRequest request, HttpServerResponse response) {
     Candidate candidate = candidate(request);
     if (candidate == null) {
-      return fullPath(request, response);
+      return null;
     }
     Mono<Jwt> verified;
     try {
@@ -209,54 +165,22 @@ public class DirectProxy
     if (!METHODS.contains(request.method())) {
       return null;
     }
-    HttpHeaders headers = request.requestHeaders();
-    String authorization = headers.get(HttpHeaderNames.AUTHORIZATION);
-    if (authorization == null
-        || authorization.length() <= BEARER.length()
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    String token = bearerToken(request);
+    String origin = request.requestHeaders().get(HttpHeaderNames.ORIGIN);
+    Target target = target(request);
+    if (token == null || target == null || (origin != null && cors.checkOrigin(origin) == null)) {
       return null;
     }
-    String origin = headers.get(HttpHeaderNames.ORIGIN);
-    if (origin != null && cors.checkOrigin(origin) == null) {
-      return null;
-    }
-    String uri = request.uri();
-    int question = uri.indexOf('?');
-    String rawPath = question < 0 ? uri : uri.substring(0, question);
-    String query = question < 0 ? null : uri.substring(question);
-    if (!plain(rawPath) || ControlCharacters.refusedInUrl(rawPath, query)) {
-      return null;
-    }
-    String path =
-        rawPath.length() > 1 && rawPath.endsWith("/")
-            ? rawPath.substring(0, rawPath.length() - 1)
-            : rawPath;
-    PathContainer container = PathContainer.parsePath(path);
-    DirectRoutes.Match match = routes.find(container);
+    PathContainer path = target.container();
+    DirectRoutes.Match match = routes.find(path);
     if (match == null
         || authentication.isOpen(
-            org.springframework.http.HttpMethod.valueOf(request.method().name()), container)) {
-      return null;
-    }
-    String token = authorization.substring(BEARER.length()).trim();
-    if (token.isEmpty()
+            org.springframework.http.HttpMethod.valueOf(request.method().name()), path)
         || (failedAuthentication != null && failedAuthentication.refusedRecently(token))) {
       return null;
     }
     return new Candidate(
-        match.route(), match.pattern(), path, query == null ? "" : query, token, origin);
-  }
-
-  /**
-   * An origin-form path of plain segments: nothing encoded, no matrix parameters, no empty or dot
-   * segments, which the full path normalizes its own way.
-   */
-  private static boolean plain(String rawPath) {
-    return rawPath.startsWith("/")
-        && rawPath.indexOf('%') < 0
-        && rawPath.indexOf(';') < 0
-        && !rawPath.contains("//")
-        && !rawPath.contains("/.");
+        match.route(), match.pattern(), target.path(), target.query(), token, origin);
   }
 
   /** Whether the member the token names may make another request now. */
@@ -271,12 +195,10 @@ public class DirectProxy
       CircuitBreaker breaker,
       HttpServerRequest request,
       HttpServerResponse response) {
-    DirectRequestObservation.Context observed =
-        new DirectRequestObservation.Context(request, candidate.pattern(), candidate.path());
-    Observation observation =
-        Observation.createNotStarted(CONVENTION, () -> observed, observations).start();
-    Span span = span(observed);
-    String requestId = span == null ? request.requestId() : span.context().traceId();
+    ObservedRequest observed =
+        ObservedRequest.start(observations, request, candidate.pattern(), candidate.path());
+    Span span = observed.span();
+    String requestId = observed.requestId();
     HttpHeaders forwarded = forwardedHeaders(request, span);
     AtomicBoolean settled = new AtomicBoolean();
     long start = System.nanoTime();
@@ -314,7 +236,7 @@ public class DirectProxy
                 breaker.releasePermission();
               }
             })
-        .doFinally(signal -> observation.stop());
+        .doFinally(signal -> observed.stop());
   }
 
   private static boolean hasBody(HttpServerRequest request) {
@@ -324,19 +246,13 @@ public class DirectProxy
         || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
   }
 
-  private static Span span(Observation.Context observed) {
-    TracingContext tracing = observed.get(TracingContext.class);
-    // an unsampled span too: its trace id is the request id and the service continues its trace
-    return tracing == null ? null : tracing.getSpan();
-  }
-
   /**
    * The client's headers without the hop-by-hop ones, its {@code Host}, its forwarding claims and
    * its trace headers; then the gateway's view of the client ({@link ClientAddressHeader}) and the
    * server span's trace ({@link TraceContextHeader} does both on the full path).
    */
   private HttpHeaders forwardedHeaders(HttpServerRequest request, Span span) {
-    HttpHeaders headers = new DefaultHttpHeaders();
+    HttpHeaders headers = headers();
     List<String> traceFields = propagator.fields();
     for (Map.Entry<String, String> header : request.requestHeaders()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -360,7 +276,7 @@ public class DirectProxy
    * GatewayOwnedResponseHeaders}); the gateway's request id and CORS answer instead.
    */
   private HttpHeaders responseHeaders(HttpHeaders answer, Candidate candidate, String requestId) {
-    HttpHeaders headers = new DefaultHttpHeaders();
+    HttpHeaders headers = headers();
     for (Map.Entry<String, String> header : answer) {
       String name = header.getKey();
       if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
@@ -385,30 +301,15 @@ public class DirectProxy
   /** The 503 of a service that refused the call or did not answer in time. */
   private Mono<Void> unavailable(
       Candidate candidate, String requestId, Throwable error, HttpServerResponse response) {
-    byte[] body =
-        problems.body(
-            ServiceUnavailableHandler.problem(candidate.route().service(), error),
-            candidate.path(),
-            requestId);
-    HttpHeaders headers = new DefaultHttpHeaders();
-    headers.set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
-    headers.set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+    HttpHeaders headers = headers();
     gatewayHeaders(headers, candidate, requestId);
-    return response
-        .status(HttpResponseStatus.SERVICE_UNAVAILABLE)
-        .headers(headers)
-        .sendByteArray(Mono.just(body))
-        .then();
-  }
-
-  /** Spring WebFlux's handler, as the server would have called it without this route. */
-  private Mono<Void> fullPath(HttpServerRequest request, HttpServerResponse response) {
-    BiFunction<HttpServerRequest, HttpServerResponse, Mono<Void>> handler = fullPath;
-    if (handler == null) {
-      handler = new ReactorHttpHandlerAdapter(context.getBean(HttpHandler.class));
-      fullPath = handler;
-    }
-    return handler.apply(request, response);
+    return sendProblem(
+        response,
+        problems,
+        ServiceUnavailableHandler.problem(candidate.route().service(), error),
+        candidate.path(),
+        requestId,
+        headers);
   }
 
   /**

@@ -1,25 +1,84 @@
-package com.snackmanager.gateway.routing;
+package com.snackmanager.defaults.web.direct;
 
 import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.RequestReplyReceiverContext;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
+import java.util.Locale;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The {@code http.server.requests} observation of a request {@link DirectProxy} serves: the same
+ * The {@code http.server.requests} observation of a request a {@link DirectRoute} serves: the same
  * timer (with the same tag names: {@code method}, {@code uri}, {@code status}, {@code outcome},
  * {@code exception}) and server span as WebFlux records for the requests it serves, the span
- * continuing a {@code traceparent} the client sent. The {@code uri} tag is the route's first path
- * pattern ({@code /snacks/*}{@code /reaction}); through Spring Cloud Gateway it was {@code
- * UNKNOWN}.
+ * continuing a {@code traceparent} the caller sent.
  */
-final class DirectRequestObservation {
+public final class ObservedRequest {
 
   static final String NAME = "http.server.requests";
+  private static final Convention CONVENTION = new Convention();
 
-  private DirectRequestObservation() {}
+  private final Context context;
+  private final Observation observation;
+
+  private ObservedRequest(Context context, Observation observation) {
+    this.context = context;
+    this.observation = observation;
+  }
+
+  /**
+   * Starts observing {@code request}.
+   *
+   * @param uriTag the route's path pattern (a few fixed values, as WebFlux's handler patterns)
+   * @param path the request's path
+   */
+  public static ObservedRequest start(
+      ObservationRegistry registry, HttpServerRequest request, String uriTag, String path) {
+    Context context = new Context(request, uriTag, path);
+    Observation observation =
+        Observation.createNotStarted(CONVENTION, () -> context, registry).start();
+    return new ObservedRequest(context, observation);
+  }
+
+  /** For the Reactor context of what the request does (its events carry this trace). */
+  public Observation observation() {
+    return observation;
+  }
+
+  /** The server span, sampled or not, or null without tracing. */
+  public Span span() {
+    TracingContext tracing = context.get(TracingContext.class);
+    return tracing == null ? null : tracing.getSpan();
+  }
+
+  /**
+   * The id of the request's answer ({@code X-Request-Id}): the trace id, as on the full path, or
+   * the server's own request id without tracing.
+   */
+  public String requestId() {
+    Span span = span();
+    String traceId = span == null ? null : span.context().traceId();
+    return traceId == null || traceId.isBlank() ? context.getCarrier().requestId() : traceId;
+  }
+
+  /** The status sent to the client. */
+  public void status(int status) {
+    context.status = status;
+  }
+
+  /** Why the request failed (its answer was an error of the route's own). */
+  public void failure(Throwable failure) {
+    context.failure = failure;
+    context.setError(failure);
+  }
+
+  public void stop() {
+    observation.stop();
+  }
 
   /** What the observation knows of the request and its answer. */
   static final class Context
@@ -38,17 +97,6 @@ final class DirectRequestObservation {
       this.uriTag = uriTag;
       this.path = path;
     }
-
-    /** The status sent to the client. */
-    void status(int status) {
-      this.status = status;
-    }
-
-    /** Why the request could not be proxied (the client got a 503). */
-    void failure(Throwable failure) {
-      this.failure = failure;
-      setError(failure);
-    }
   }
 
   /** Tags as Spring's {@code DefaultServerRequestObservationConvention} names them. */
@@ -61,7 +109,7 @@ final class DirectRequestObservation {
 
     @Override
     public String getContextualName(Context context) {
-      return "http " + context.method.toLowerCase(java.util.Locale.ROOT);
+      return "http " + context.method.toLowerCase(Locale.ROOT);
     }
 
     @Override
