@@ -20,7 +20,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -44,7 +43,7 @@ import reactor.netty.http.server.HttpServerResponse;
  * bearer token to a service route goes from Reactor Netty's server straight to its HTTP client —
  * token check, member rate limit, circuit breaker, forwarded headers, trace and metrics as the full
  * path does them, but without WebFlux's exchange, filter chain and Spring Cloud Gateway's handler
- * (about half of the gateway's CPU per request: docs/decisions.md, "The gateway's direct routes").
+ * (about half of the gateway's CPU per request: docs/decisions.md, "Direct routes").
  *
  * <p>Everything else goes the full way (Spring Cloud Gateway behind WebFlux's filters), which stays
  * the one place where the gateway's rules are answered: requests without a bearer token or on open
@@ -55,9 +54,10 @@ import reactor.netty.http.server.HttpServerResponse;
  * is read or answered, so the full path sees it as it came. What the direct path answers itself is
  * only the proxied response and the 503 of a service that fails the call it started.
  *
- * <p>Off with {@code snack.gateway.direct-routes.enabled=false}, and when forwarded headers are
- * resolved by the framework ({@code server.forward-headers-strategy=framework}: the client's
- * address is then WebFlux's to work out).
+ * <p>Behind a trusted ingress ({@code server.forward-headers-strategy=framework}) the client's
+ * address is the one its {@code Forwarded} or {@code X-Forwarded-For} header names, as WebFlux's
+ * transformer reads it ({@link ClientAddressHeader}); a request with {@code X-Forwarded-Prefix}
+ * then goes the full way. Off with {@code snack.gateway.direct-routes.enabled=false}.
  */
 public class DirectProxy extends DirectRoute {
   private static final Set<HttpMethod> METHODS =
@@ -76,6 +76,9 @@ public class DirectProxy extends DirectRoute {
           "x-application-context",
           "upgrade");
 
+  /** Moves the request's path under a prefix (full path only, with trusted forwarded headers). */
+  private static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
+
   private static final String VARY =
       "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
 
@@ -92,6 +95,8 @@ public class DirectProxy extends DirectRoute {
   private final Problems problems;
   private final ObservationRegistry observations;
   private final Propagator propagator;
+  private final Set<String> traceFields;
+  private final boolean trustForwarded;
 
   public DirectProxy(
       GatewayProperties gateway,
@@ -106,8 +111,10 @@ public class DirectProxy extends DirectRoute {
       Problems problems,
       ObservationRegistry observations,
       ObjectProvider<Propagator> propagator,
+      boolean trustForwarded,
       ApplicationContext context) {
     super(context);
+    this.trustForwarded = trustForwarded;
     this.routes = DirectRoutes.of(gateway.getRoutes());
     for (DirectRoutes.Route route : routes.all()) {
       String name = route.breaker();
@@ -132,6 +139,10 @@ public class DirectProxy extends DirectRoute {
     this.problems = problems;
     this.observations = observations;
     this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+    this.traceFields =
+        this.propagator.fields().stream()
+            .map(field -> field.toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -168,7 +179,10 @@ public class DirectProxy extends DirectRoute {
     String token = bearerToken(request);
     String origin = request.requestHeaders().get(HttpHeaderNames.ORIGIN);
     Target target = target(request);
-    if (token == null || target == null || (origin != null && cors.checkOrigin(origin) == null)) {
+    if (token == null
+        || target == null
+        || (origin != null && cors.checkOrigin(origin) == null)
+        || (trustForwarded && request.requestHeaders().contains(FORWARDED_PREFIX))) {
       return null;
     }
     PathContainer path = target.container();
@@ -253,7 +267,6 @@ public class DirectProxy extends DirectRoute {
    */
   private HttpHeaders forwardedHeaders(HttpServerRequest request, Span span) {
     HttpHeaders headers = headers();
-    List<String> traceFields = propagator.fields();
     for (Map.Entry<String, String> header : request.requestHeaders()) {
       String name = header.getKey().toLowerCase(Locale.ROOT);
       if (!HOP_BY_HOP.contains(name)
@@ -264,7 +277,10 @@ public class DirectProxy extends DirectRoute {
         headers.add(header.getKey(), header.getValue());
       }
     }
-    headers.set(ClientAddressHeader.HEADER, ClientAddressHeader.clientIp(request.remoteAddress()));
+    headers.set(
+        ClientAddressHeader.HEADER,
+        ClientAddressHeader.clientIp(
+            request.requestHeaders(), request.remoteAddress(), trustForwarded));
     if (span != null) {
       propagator.inject(span.context(), headers, HttpHeaders::set);
     }

@@ -8,7 +8,7 @@ import com.snackmanager.gateway.security.CorsProperties;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.gateway.config.GatewayProperties;
@@ -21,11 +21,10 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * The direct routes ({@link DirectProxy}): on unless {@code snack.gateway.direct-routes.enabled} is
- * false or forwarded headers are the framework's to resolve.
+ * false.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "snack.gateway.direct-routes.enabled", matchIfMissing = true)
-@ConditionalOnExpression("!'${server.forward-headers-strategy:none}'.equalsIgnoreCase('framework')")
 class DirectRoutesConfiguration {
 
   @Bean
@@ -42,6 +41,7 @@ class DirectRoutesConfiguration {
       Problems problems,
       ObservationRegistry observations,
       ObjectProvider<Propagator> propagator,
+      @Value("${server.forward-headers-strategy:none}") String forwardHeadersStrategy,
       ApplicationContext context) {
     return new DirectProxy(
         gateway,
@@ -56,6 +56,7 @@ class DirectRoutesConfiguration {
         problems,
         observations,
         propagator,
+        "framework".equalsIgnoreCase(forwardHeadersStrategy),
         context);
   }
 }

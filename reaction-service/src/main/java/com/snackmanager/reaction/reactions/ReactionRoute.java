@@ -5,6 +5,7 @@ import com.snackmanager.defaults.web.ProblemMapper;
 import com.snackmanager.defaults.web.Problems;
 import com.snackmanager.defaults.web.direct.DirectRoute;
 import com.snackmanager.defaults.web.direct.ObservedRequest;
+import com.snackmanager.reaction.reactions.domain.Reaction;
 import com.snackmanager.reaction.snack.SnackReadThrough;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
@@ -13,9 +14,10 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
@@ -94,11 +96,15 @@ class ReactionRoute extends DirectRoute {
       return fullPath(request, response);
     }
     return verified
-        .onErrorResume(refused -> Mono.empty())
-        .map(jwt -> (Mono<Void>) answer(request, response, target.path(), uid, jwt, post))
+        .map(Optional::of)
         // refused, or the keys could not be fetched: the controller's filter answers
-        .switchIfEmpty(Mono.fromSupplier(() -> fullPath(request, response)))
-        .flatMap(Function.identity());
+        .onErrorResume(refused -> Mono.just(Optional.empty()))
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            jwt ->
+                jwt.isPresent()
+                    ? answer(request, response, target.path(), uid, jwt.get(), post)
+                    : fullPath(request, response));
   }
 
   private Mono<Void> answer(
@@ -143,7 +149,7 @@ class ReactionRoute extends DirectRoute {
             })
         .onErrorResume(
             error -> {
-              var problem = ProblemMapper.toProblem(error);
+              ProblemDetail problem = ProblemMapper.toProblem(error);
               observed.status(problem.getStatus());
               observed.failure(error);
               return sendProblem(response, problems, problem, path, requestId, headers());
@@ -152,7 +158,7 @@ class ReactionRoute extends DirectRoute {
   }
 
   /** The requested reaction, or the controller's 400 for the same body. */
-  private com.snackmanager.reaction.reactions.domain.Reaction reaction(byte[] body) {
+  private Reaction reaction(byte[] body) {
     ReactionRequest request;
     try {
       request = json.readValue(body, ReactionRequest.class);
