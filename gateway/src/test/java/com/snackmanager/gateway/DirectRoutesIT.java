@@ -103,12 +103,10 @@ class DirectRoutesIT extends GatewayTestBase {
         breakers.getCircuitBreakerRegistry().circuitBreaker(StubServices.NOT_RUNNING);
     long before = calls(breaker);
 
-    expectProblem(
-            get("/statistics/orders/?period=day", TestTokens.member()),
-            HttpStatus.SERVICE_UNAVAILABLE,
-            "statistics-service is unavailable; try again shortly.")
-        .jsonPath("$.instance")
-        .isEqualTo("/statistics/orders");
+    // the 503 itself: RoutingIT
+    get("/statistics/orders/", TestTokens.member())
+        .expectStatus()
+        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 
     // the breaker Spring Cloud Gateway's route uses: failed, or refused once open
     assertThat(calls(breaker)).isEqualTo(before + 1);

@@ -26,12 +26,16 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.stereotype.Component;
 import org.springframework.web.cors.CorsConfiguration;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -59,6 +63,8 @@ import reactor.netty.http.server.HttpServerResponse;
  * transformer reads it ({@link ClientAddressHeader}); a request with {@code X-Forwarded-Prefix}
  * then goes the full way. Off with {@code snack.gateway.direct-routes.enabled=false}.
  */
+@Component
+@ConditionalOnProperty(name = "snack.gateway.direct-routes.enabled", matchIfMissing = true)
 public class DirectProxy extends DirectRoute {
   private static final Set<HttpMethod> METHODS =
       Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
@@ -98,11 +104,11 @@ public class DirectProxy extends DirectRoute {
   private final Set<String> traceFields;
   private final boolean trustForwarded;
 
-  public DirectProxy(
+  DirectProxy(
       GatewayProperties gateway,
-      HttpClient client,
+      HttpClient gatewayHttpClient,
       HttpClientProperties clientProperties,
-      CircuitBreakerRegistry breakerRegistry,
+      ReactiveResilience4JCircuitBreakerFactory breakerFactory,
       ReactiveJwtDecoder decoder,
       BearerAuthentication authentication,
       ObjectProvider<RateLimitFilter> rateLimit,
@@ -111,10 +117,11 @@ public class DirectProxy extends DirectRoute {
       Problems problems,
       ObservationRegistry observations,
       ObjectProvider<Propagator> propagator,
-      boolean trustForwarded,
+      @Value("${server.forward-headers-strategy:none}") String forwardHeadersStrategy,
       ApplicationContext context) {
     super(context);
-    this.trustForwarded = trustForwarded;
+    this.trustForwarded = "framework".equalsIgnoreCase(forwardHeadersStrategy);
+    CircuitBreakerRegistry breakerRegistry = breakerFactory.getCircuitBreakerRegistry();
     this.routes = DirectRoutes.of(gateway.getRoutes());
     for (DirectRoutes.Route route : routes.all()) {
       String name = route.breaker();
@@ -128,8 +135,8 @@ public class DirectProxy extends DirectRoute {
     }
     this.client =
         clientProperties.getResponseTimeout() == null
-            ? client
-            : client.responseTimeout(clientProperties.getResponseTimeout());
+            ? gatewayHttpClient
+            : gatewayHttpClient.responseTimeout(clientProperties.getResponseTimeout());
     this.decoder = decoder;
     this.authentication = authentication;
     this.rateLimit = rateLimit.getIfAvailable();

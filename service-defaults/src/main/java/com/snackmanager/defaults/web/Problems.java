@@ -53,8 +53,9 @@ public final class Problems {
   }
 
   /**
-   * The problem document as JSON bytes, for a response written without an exchange (the gateway's
-   * direct routes): its {@code instance} is {@code path} unless set, and it names the request.
+   * The problem document as JSON bytes, for a response written without an exchange (the direct
+   * routes, {@code web.direct}): its {@code instance} is {@code path} unless set, and it names the
+   * request.
    */
   public byte[] body(ProblemDetail problem, String path, String requestId) {
     if (problem.getInstance() == null) {
