@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.ProblemDetail;
@@ -135,8 +136,10 @@ class ReactionRoute extends DirectRoute {
             .contextWrite(SnackReadThrough.asCaller(jwt.getTokenValue()))
             .contextWrite(
                 context -> context.put(ObservationThreadLocalAccessor.KEY, observed.observation()));
+    // the answer or its problem is decided first, then sent: a failure to send (the client left) is
+    // not an error of the request's to answer
     return answer
-        .flatMap(
+        .map(
             body -> {
               observed.status(HttpResponseStatus.OK.code());
               return send(
@@ -152,8 +155,10 @@ class ReactionRoute extends DirectRoute {
               ProblemDetail problem = ProblemMapper.toProblem(error);
               observed.status(problem.getStatus());
               observed.failure(error);
-              return sendProblem(response, problems, problem, path, requestId, headers());
+              return Mono.just(
+                  sendProblem(response, problems, problem, path, requestId, headers()));
             })
+        .flatMap(Function.identity())
         .doFinally(signal -> observed.stop());
   }
 
