@@ -289,15 +289,4 @@ class ReactionApiIT extends ReactionServiceTest {
         .jsonPath("$.components.securitySchemes.bearer.scheme")
         .isEqualTo("bearer");
   }
-
-  private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec rawPost(
-      String snack, long member, MediaType type, String body) {
-    return client
-        .post()
-        .uri(path(snack))
-        .contentType(type)
-        .headers(h -> h.setBearerAuth(token(member)))
-        .bodyValue(body)
-        .exchange();
-  }
 }

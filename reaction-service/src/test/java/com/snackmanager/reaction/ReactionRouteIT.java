@@ -42,13 +42,7 @@ class ReactionRouteIT extends ReactionServiceTest {
 
     // no token; another media type; an empty body; an Accept JSON cannot meet; an encoded path
     client.get().uri(path(snack)).exchange().expectStatus().isUnauthorized();
-    client
-        .post()
-        .uri(path(snack))
-        .contentType(MediaType.TEXT_PLAIN)
-        .headers(h -> h.setBearerAuth(token(member)))
-        .bodyValue("LIKE")
-        .exchange()
+    rawPost(snack, member, MediaType.TEXT_PLAIN, "LIKE")
         .expectStatus()
         .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     client

@@ -84,6 +84,18 @@ public abstract class ReactionServiceTest {
         .exchange();
   }
 
+  /** A {@code POST} of {@code body} as it is, with {@code type} as its content type. */
+  protected WebTestClient.ResponseSpec rawPost(
+      String snack, long member, MediaType type, String body) {
+    return client
+        .post()
+        .uri(path(snack))
+        .contentType(type)
+        .headers(h -> h.setBearerAuth(token(member)))
+        .bodyValue(body)
+        .exchange();
+  }
+
   protected WebTestClient.ResponseSpec withdraw(String snackUid, long memberId) {
     return client
         .delete()

@@ -19,10 +19,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,19 +74,25 @@ public class DirectProxy extends DirectRoute {
 
   /** Not passed on in either direction: they describe one connection, not the message. */
   private static final Set<String> HOP_BY_HOP =
-      Set.of(
-          "connection",
-          "keep-alive",
-          "transfer-encoding",
-          "te",
-          "trailer",
-          "proxy-authorization",
-          "proxy-authenticate",
-          "x-application-context",
-          "upgrade");
+      caseInsensitive(
+          List.of(
+              "connection",
+              "keep-alive",
+              "transfer-encoding",
+              "te",
+              "trailer",
+              "proxy-authorization",
+              "proxy-authenticate",
+              "x-application-context",
+              "upgrade"));
+
+  /** The client's own view of where it sent the request: replaced by the gateway's. */
+  private static final Set<String> CLIENT_CLAIMS = caseInsensitive(List.of("host", "forwarded"));
 
   /** Moves the request's path under a prefix (full path only, with trusted forwarded headers). */
   private static final String FORWARDED_PREFIX = "X-Forwarded-Prefix";
+
+  private static final String X_FORWARDED = "X-Forwarded-";
 
   private static final String VARY =
       "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
@@ -146,10 +155,7 @@ public class DirectProxy extends DirectRoute {
     this.problems = problems;
     this.observations = observations;
     this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
-    this.traceFields =
-        this.propagator.fields().stream()
-            .map(field -> field.toLowerCase(Locale.ROOT))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.traceFields = caseInsensitive(this.propagator.fields());
   }
 
   @Override
@@ -260,13 +266,6 @@ public class DirectProxy extends DirectRoute {
         .doFinally(signal -> observed.stop());
   }
 
-  private static boolean hasBody(HttpServerRequest request) {
-    HttpHeaders headers = request.requestHeaders();
-    String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-    return (length != null && !"0".equals(length))
-        || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
-  }
-
   /**
    * The client's headers without the hop-by-hop ones, its {@code Host}, its forwarding claims and
    * its trace headers; then the gateway's view of the client ({@link ClientAddressHeader}) and the
@@ -275,13 +274,12 @@ public class DirectProxy extends DirectRoute {
   private HttpHeaders forwardedHeaders(HttpServerRequest request, Span span) {
     HttpHeaders headers = headers();
     for (Map.Entry<String, String> header : request.requestHeaders()) {
-      String name = header.getKey().toLowerCase(Locale.ROOT);
+      String name = header.getKey();
       if (!HOP_BY_HOP.contains(name)
-          && !name.equals("host")
-          && !name.equals("forwarded")
-          && !name.startsWith("x-forwarded-")
+          && !CLIENT_CLAIMS.contains(name)
+          && !name.regionMatches(true, 0, X_FORWARDED, 0, X_FORWARDED.length())
           && !traceFields.contains(name)) {
-        headers.add(header.getKey(), header.getValue());
+        headers.add(name, header.getValue());
       }
     }
     headers.set(
@@ -302,8 +300,8 @@ public class DirectProxy extends DirectRoute {
     HttpHeaders headers = headers();
     for (Map.Entry<String, String> header : answer) {
       String name = header.getKey();
-      if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
-          && !name.regionMatches(true, 0, "Access-Control-", 0, 15)
+      if (!HOP_BY_HOP.contains(name)
+          && !GatewayOwnedResponseHeaders.isCors(name)
           && !name.equalsIgnoreCase(RequestIds.HEADER)) {
         headers.add(name, header.getValue());
       }
@@ -333,6 +331,12 @@ public class DirectProxy extends DirectRoute {
         candidate.path(),
         requestId,
         headers);
+  }
+
+  private static Set<String> caseInsensitive(Collection<String> names) {
+    Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    set.addAll(names);
+    return Collections.unmodifiableSet(set);
   }
 
   /**

@@ -41,7 +41,8 @@ public class GatewayOwnedResponseHeaders implements HttpHeadersFilter {
     return type == Type.RESPONSE;
   }
 
-  private static boolean isCors(String name) {
+  /** Whether a response header is one of CORS's, which only the gateway sends. */
+  static boolean isCors(String name) {
     return name.regionMatches(true, 0, CORS_PREFIX, 0, CORS_PREFIX.length());
   }
 }

@@ -87,7 +87,7 @@ class ReactionRoute extends DirectRoute {
     if (uid == null
         || token == null
         || !acceptsJson(headers.get(HttpHeaderNames.ACCEPT))
-        || (post ? !smallJsonBody(headers) : hasBody(headers))) {
+        || (post ? !smallJsonBody(headers) : hasBody(request))) {
       return null;
     }
     Mono<Jwt> verified;
@@ -217,11 +217,5 @@ class ReactionRoute extends DirectRoute {
     } catch (NumberFormatException malformed) {
       return false;
     }
-  }
-
-  private static boolean hasBody(HttpHeaders headers) {
-    String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
-    return (length != null && !"0".equals(length.trim()))
-        || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
   }
 }

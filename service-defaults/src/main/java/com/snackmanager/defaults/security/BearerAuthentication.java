@@ -161,11 +161,10 @@ public class BearerAuthentication implements WebFilter, Ordered {
     if (authorization == null) {
       return refused(exchange, null, SecurityMessages.NOT_AUTHENTICATED);
     }
-    if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-        || authorization.length() == BEARER.length()) {
+    String token = bearerToken(authorization);
+    if (token == null) {
       return refused(exchange, null, SecurityMessages.INVALID_TOKEN);
     }
-    String token = authorization.substring(BEARER.length()).trim();
     Mono<Void> instead = refusals.beforeCheck(exchange, token);
     if (instead != null) {
       return instead;
@@ -182,6 +181,20 @@ public class BearerAuthentication implements WebFilter, Ordered {
                 jwt.isPresent()
                     ? authenticated(exchange, chain, path, jwt.get())
                     : refused(exchange, token, SecurityMessages.INVALID_TOKEN));
+  }
+
+  /**
+   * The token of an {@code Authorization} value ({@code Bearer <token>}, the scheme in any case),
+   * or null if the value is missing, of another scheme or carries no token.
+   */
+  public static String bearerToken(String authorization) {
+    if (authorization == null
+        || authorization.length() <= BEARER.length()
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    String token = authorization.substring(BEARER.length()).trim();
+    return token.isEmpty() ? null : token;
   }
 
   /** The decoder's answer, a token it throws out at once included. */

@@ -1,5 +1,6 @@
 package com.snackmanager.defaults.web.direct;
 
+import com.snackmanager.defaults.security.BearerAuthentication;
 import com.snackmanager.defaults.web.ControlCharacters;
 import com.snackmanager.defaults.web.Problems;
 import com.snackmanager.defaults.web.RequestIds;
@@ -40,8 +41,6 @@ import reactor.netty.http.server.HttpServerRoutes;
  */
 public abstract class DirectRoute
     implements NettyRouteProvider, ApplicationListener<ReactiveWebServerInitializedEvent> {
-
-  private static final String BEARER = "Bearer ";
 
   private final ApplicationContext context;
   private volatile int apiPort;
@@ -144,18 +143,16 @@ public abstract class DirectRoute
 
   /** The request's bearer token, or null if it has none (or a malformed {@code Authorization}). */
   public static String bearerToken(HttpServerRequest request) {
-    return bearerToken(request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
+    return BearerAuthentication.bearerToken(
+        request.requestHeaders().get(HttpHeaderNames.AUTHORIZATION));
   }
 
-  /** The token of an {@code Authorization} header's value (may be null), or null. */
-  static String bearerToken(String authorization) {
-    if (authorization == null
-        || authorization.length() <= BEARER.length()
-        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-      return null;
-    }
-    String token = authorization.substring(BEARER.length()).trim();
-    return token.isEmpty() ? null : token;
+  /** Whether the request says it has a body: a non-zero length or a transfer encoding. */
+  public static boolean hasBody(HttpServerRequest request) {
+    HttpHeaders headers = request.requestHeaders();
+    String length = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+    return (length != null && !"0".equals(length.trim()))
+        || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
   }
 
   /**

@@ -72,7 +72,6 @@ public final class ObservedRequest {
 
   /** Why the request failed (its answer was an error of the route's own). */
   public void failure(Throwable failure) {
-    context.failure = failure;
     context.setError(failure);
   }
 
@@ -88,7 +87,6 @@ public final class ObservedRequest {
     private final String uriTag;
     private final String path;
     private int status;
-    private Throwable failure;
 
     Context(HttpServerRequest request, String uriTag, String path) {
       super((carrier, key) -> carrier.requestHeaders().get(key));
@@ -116,7 +114,7 @@ public final class ObservedRequest {
     public KeyValues getLowCardinalityKeyValues(Context context) {
       return KeyValues.of(
           "exception",
-          context.failure == null ? "none" : context.failure.getClass().getSimpleName(),
+          context.getError() == null ? "none" : context.getError().getClass().getSimpleName(),
           "method",
           context.method,
           "outcome",

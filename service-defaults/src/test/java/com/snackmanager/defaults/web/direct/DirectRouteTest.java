@@ -2,6 +2,7 @@ package com.snackmanager.defaults.web.direct;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.snackmanager.defaults.security.BearerAuthentication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,11 +38,11 @@ class DirectRouteTest {
 
   @Test
   void onlyABearerTokenIsOne() {
-    assertThat(DirectRoute.bearerToken("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
-    assertThat(DirectRoute.bearerToken("bearer  abc ")).isEqualTo("abc");
-    assertThat(DirectRoute.bearerToken((String) null)).isNull();
-    assertThat(DirectRoute.bearerToken("Bearer ")).isNull();
-    assertThat(DirectRoute.bearerToken("Bearer    ")).isNull();
-    assertThat(DirectRoute.bearerToken("Basic dXNlcjpwdw==")).isNull();
+    assertThat(BearerAuthentication.bearerToken("Bearer abc.def.ghi")).isEqualTo("abc.def.ghi");
+    assertThat(BearerAuthentication.bearerToken("bearer  abc ")).isEqualTo("abc");
+    assertThat(BearerAuthentication.bearerToken(null)).isNull();
+    assertThat(BearerAuthentication.bearerToken("Bearer ")).isNull();
+    assertThat(BearerAuthentication.bearerToken("Bearer    ")).isNull();
+    assertThat(BearerAuthentication.bearerToken("Basic dXNlcjpwdw==")).isNull();
   }
 }
