@@ -32,8 +32,12 @@ public class OutboxWriter {
         (:outboxEventId, :outboxTopic, :outboxAggregateId, :outboxEventType, :outboxEventVersion,
          :outboxPayload, CAST(:outboxHeaders AS jsonb))""";
 
-  // many events in one statement (and one round trip), in the given order
-  private static final String INSERT_ALL =
+  /**
+   * The insert of many events' rows in the given order, with array parameters that {@link
+   * PreparedEvents#bindTo} binds ({@code :eventIds}, {@code :topics}, ...). Like {@link
+   * #INSERT_EVENT}, a statement that writes a state change can embed it.
+   */
+  public static final String INSERT_ALL =
       """
       INSERT INTO outbox
         (event_id, topic, aggregate_id, event_type, event_version, payload, headers)
@@ -131,40 +135,31 @@ public class OutboxWriter {
     if (events.isEmpty()) {
       return Mono.empty();
     }
-    return Mono.defer(
-        () -> {
-          int n = events.size();
-          String[] eventIds = new String[n];
-          String[] topics = new String[n];
-          String[] aggregateIds = new String[n];
-          String[] eventTypes = new String[n];
-          Integer[] eventVersions = new Integer[n];
-          String[] payloads = new String[n];
-          String[] headers = new String[n];
-          for (int i = 0; i < n; i++) {
-            Traced traced = events.get(i);
-            PreparedEvent row =
-                prepared(traced.event().topic(), codec.wrap(traced.event()), traced.headers());
-            eventIds[i] = row.eventId().toString();
-            topics[i] = row.topic();
-            aggregateIds[i] = row.aggregateId();
-            eventTypes[i] = row.eventType();
-            eventVersions[i] = row.eventVersion();
-            payloads[i] = row.payload();
-            headers[i] = row.headers();
-          }
-          return inTransaction()
-              .then(
-                  db.sql(INSERT_ALL)
-                      .bind("eventIds", eventIds)
-                      .bind("topics", topics)
-                      .bind("aggregateIds", aggregateIds)
-                      .bind("eventTypes", eventTypes)
-                      .bind("eventVersions", eventVersions)
-                      .bind("payloads", payloads)
-                      .bind("headers", headers)
-                      .then());
-        });
+    return prepareAll(events).flatMap(rows -> rows.bindTo(db.sql(INSERT_ALL)).then());
+  }
+
+  /**
+   * {@code events}' rows as {@link #INSERT_ALL} writes them, each with the headers it was traced
+   * with, for a statement that writes its state change and the events at once.
+   *
+   * @throws IllegalStateException (as the error signal) outside a transaction
+   */
+  public Mono<PreparedEvents> prepareAll(List<Traced> events) {
+    return inTransaction()
+        .then(
+            Mono.fromSupplier(
+                () -> {
+                  int n = events.size();
+                  PreparedEvents rows = new PreparedEvents(n);
+                  for (int i = 0; i < n; i++) {
+                    Traced traced = events.get(i);
+                    rows.set(
+                        i,
+                        prepared(
+                            traced.event().topic(), codec.wrap(traced.event()), traced.headers()));
+                  }
+                  return rows;
+                }));
   }
 
   private static Mono<Void> inTransaction() {
@@ -198,6 +193,55 @@ public class OutboxWriter {
           .bind("outboxEventVersion", eventVersion)
           .bind("outboxPayload", payload)
           .bind("outboxHeaders", headers);
+    }
+  }
+
+  /** Many events' outbox rows, encoded, as the arrays {@link #INSERT_ALL} takes. */
+  public static final class PreparedEvents {
+
+    private final String[] eventIds;
+    private final String[] topics;
+    private final String[] aggregateIds;
+    private final String[] eventTypes;
+    private final Integer[] eventVersions;
+    private final String[] payloads;
+    private final String[] headers;
+
+    private PreparedEvents(int n) {
+      eventIds = new String[n];
+      topics = new String[n];
+      aggregateIds = new String[n];
+      eventTypes = new String[n];
+      eventVersions = new Integer[n];
+      payloads = new String[n];
+      headers = new String[n];
+    }
+
+    private void set(int i, PreparedEvent row) {
+      eventIds[i] = row.eventId().toString();
+      topics[i] = row.topic();
+      aggregateIds[i] = row.aggregateId();
+      eventTypes[i] = row.eventType();
+      eventVersions[i] = row.eventVersion();
+      payloads[i] = row.payload();
+      headers[i] = row.headers();
+    }
+
+    /** How many events. */
+    public int size() {
+      return eventIds.length;
+    }
+
+    /** Binds the rows to a statement that holds {@link #INSERT_ALL}. */
+    public DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec statement) {
+      return statement
+          .bind("eventIds", eventIds)
+          .bind("topics", topics)
+          .bind("aggregateIds", aggregateIds)
+          .bind("eventTypes", eventTypes)
+          .bind("eventVersions", eventVersions)
+          .bind("payloads", payloads)
+          .bind("headers", headers);
     }
   }
 

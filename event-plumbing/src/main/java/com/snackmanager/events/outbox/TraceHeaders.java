@@ -2,9 +2,11 @@ package com.snackmanager.events.outbox;
 
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.TracingObservationHandler.TracingContext;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,17 +35,29 @@ public final class TraceHeaders implements TraceContext {
   public Mono<Map<String, String>> currentHeaders() {
     return Mono.deferContextual(
         context -> {
-          // WebFlux keeps the request's observation in the Reactor context, not in a ThreadLocal
-          try (ContextSnapshot.Scope scope =
-              SNAPSHOTS.setThreadLocalsFrom(context, ObservationThreadLocalAccessor.KEY)) {
-            Span span = tracer.currentSpan();
-            if (span == null) {
-              return Mono.just(Map.of());
+          // WebFlux and the direct routes keep the request's observation in the Reactor context,
+          // not in a ThreadLocal: its span is read from it, without opening its scope
+          Span span = observedSpan(context.getOrDefault(ObservationThreadLocalAccessor.KEY, null));
+          if (span == null) {
+            try (ContextSnapshot.Scope scope =
+                SNAPSHOTS.setThreadLocalsFrom(context, ObservationThreadLocalAccessor.KEY)) {
+              span = tracer.currentSpan();
             }
-            Map<String, String> headers = new LinkedHashMap<>();
-            propagator.inject(span.context(), headers, Map::put);
-            return Mono.just(headers);
           }
+          if (span == null) {
+            return Mono.just(Map.of());
+          }
+          Map<String, String> headers = new LinkedHashMap<>();
+          propagator.inject(span.context(), headers, Map::put);
+          return Mono.just(headers);
         });
+  }
+
+  private static Span observedSpan(Object observation) {
+    if (!(observation instanceof Observation observed)) {
+      return null;
+    }
+    TracingContext tracing = observed.getContextView().get(TracingContext.class);
+    return tracing == null ? null : tracing.getSpan();
   }
 }

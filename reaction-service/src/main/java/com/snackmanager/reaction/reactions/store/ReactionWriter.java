@@ -9,8 +9,10 @@ import com.snackmanager.reaction.reactions.store.ReactionChange.MemberKey;
 import com.snackmanager.reaction.reactions.store.ReactionRows.Plan;
 import com.snackmanager.reaction.reactions.store.ReactionRows.Stored;
 import com.snackmanager.reaction.reactions.store.ReactionRows.Transition;
+import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,26 +39,14 @@ public class ReactionWriter {
   /** First key of the suite-unique two-part advisory lock of a snack's cache ("REAC"). */
   public static final int LOCK_NAMESPACE = 0x52454143;
 
-  private static final String LOCK_SNACKS_SHARED =
+  // the batch's snacks locked shared, its members' rows ensured and locked, and returned with their
+  // snack's cache epoch: one round trip (V2__lock_reaction_batch.sql)
+  private static final String LOCK_BATCH =
       """
-      SELECT pg_advisory_xact_lock_shared(:namespace, hashtext(u))
-      FROM unnest(CAST(:uids AS text[])) AS u
+      SELECT snack_uid, member_id, cache_epoch, type, epoch, seq
+      FROM lock_reaction_batch(:namespace, CAST(:uids AS text[]), CAST(:snacks AS text[]),
+                               CAST(:members AS bigint[]))
       """;
-  private static final String EPOCHS = "SELECT uid, cache_epoch FROM snack WHERE uid = ANY(:uids)";
-  private static final String KEYS =
-      "unnest(CAST(:snacks AS text[]), CAST(:members AS bigint[])) AS k(snack_uid, member_id)";
-  // rows first exist, then are locked and read: the reaction each change replaces is then exact
-  // even when another transaction writes the same member at the same time
-  private static final String ENSURE_ROWS =
-      "INSERT INTO reaction (snack_uid, member_id, type, epoch, seq)"
-          + " SELECT k.snack_uid, k.member_id, NULL, 0, 0 FROM "
-          + KEYS
-          + " ORDER BY 1, 2 ON CONFLICT DO NOTHING";
-  private static final String LOCK_ROWS =
-      "SELECT r.snack_uid, r.member_id, r.type, r.epoch, r.seq FROM reaction r JOIN "
-          + KEYS
-          + " ON r.snack_uid = k.snack_uid AND r.member_id = k.member_id"
-          + " ORDER BY r.snack_uid, r.member_id FOR UPDATE OF r";
   private static final String UPDATE_ROWS =
       """
       UPDATE reaction r SET type = u.type, epoch = u.epoch, seq = u.seq, changed_at = now()
@@ -65,6 +55,9 @@ public class ReactionWriter {
            AS u(snack_uid, member_id, type, epoch, seq)
       WHERE r.snack_uid = u.snack_uid AND r.member_id = u.member_id
       """;
+  // the rows and their events in one round trip
+  private static final String UPDATE_ROWS_AND_APPEND_EVENTS =
+      "WITH updated AS (" + UPDATE_ROWS + ") " + OutboxWriter.INSERT_ALL;
 
   /** What became of one change. */
   public enum Outcome {
@@ -103,7 +96,10 @@ public class ReactionWriter {
         .flatMap(trace -> groupCommit.submit(change.tracedBy(trace)));
   }
 
-  /** One transaction for {@code changes}; one outcome per change, in order. */
+  /**
+   * One transaction for {@code changes}, in three round trips: the locks and rows, the rows'
+   * updates with the events, the commit. One outcome per change, in order.
+   */
   Mono<List<Outcome>> writeBatch(List<ReactionChange> changes) {
     Mono<List<Outcome>> batch =
         Mono.defer(
@@ -114,12 +110,20 @@ public class ReactionWriter {
                       .distinct()
                       .sorted()
                       .toArray(String[]::new);
-              return db.sql(LOCK_SNACKS_SHARED)
+              Set<MemberKey> keys =
+                  new TreeSet<>(
+                      Comparator.comparing(MemberKey::snackUid)
+                          .thenComparingLong(MemberKey::memberId));
+              changes.forEach(change -> keys.add(change.key()));
+              return db.sql(LOCK_BATCH)
                   .bind("namespace", LOCK_NAMESPACE)
                   .bind("uids", uids)
-                  .then()
-                  .then(epochs(uids))
-                  .flatMap(epochs -> writeCurrent(changes, epochs));
+                  .bind("snacks", keys.stream().map(MemberKey::snackUid).toArray(String[]::new))
+                  .bind("members", keys.stream().map(MemberKey::memberId).toArray(Long[]::new))
+                  .map(Locked::of)
+                  .all()
+                  .collectList()
+                  .flatMap(locked -> writeCurrent(changes, locked));
             });
     // the timeout inside the transaction: a batch that takes too long fails, and is rolled back
     // before its connection goes back to the pool; a timeout outside would cancel the transaction,
@@ -128,15 +132,26 @@ public class ReactionWriter {
     return transactional.transactional(batch.timeout(settings.timeout()));
   }
 
-  private Mono<Map<String, Long>> epochs(String[] uids) {
-    return db.sql(EPOCHS)
-        .bind("uids", uids)
-        .map(row -> Map.entry(row.get("uid", String.class), row.get("cache_epoch", Long.class)))
-        .all()
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+  /** A member's row as locked, with its snack's current cache epoch. */
+  private record Locked(MemberKey key, long cacheEpoch, Stored stored) {
+    static Locked of(Readable row) {
+      return new Locked(
+          new MemberKey(row.get("snack_uid", String.class), row.get("member_id", Long.class)),
+          row.get("cache_epoch", Long.class),
+          new Stored(
+              Reaction.named(row.get("type", String.class)),
+              new Position(row.get("epoch", Long.class), row.get("seq", Long.class))));
+    }
   }
 
-  private Mono<List<Outcome>> writeCurrent(List<ReactionChange> changes, Map<String, Long> epochs) {
+  private Mono<List<Outcome>> writeCurrent(List<ReactionChange> changes, List<Locked> locked) {
+    // a snack without rows here is unknown to this service: its changes are stale
+    Map<String, Long> epochs = new HashMap<>();
+    Map<MemberKey, Stored> stored = new HashMap<>();
+    for (Locked row : locked) {
+      epochs.put(row.key().snackUid(), row.cacheEpoch());
+      stored.put(row.key(), row.stored());
+    }
     List<Outcome> outcomes = new ArrayList<>(changes.size());
     List<ReactionChange> current = new ArrayList<>();
     for (ReactionChange change : changes) {
@@ -150,39 +165,10 @@ public class ReactionWriter {
     if (current.isEmpty()) {
       return Mono.just(outcomes);
     }
-    Set<MemberKey> keys =
-        new TreeSet<>(
-            Comparator.comparing(MemberKey::snackUid).thenComparingLong(MemberKey::memberId));
-    current.forEach(change -> keys.add(change.key()));
-    String[] snacks = keys.stream().map(MemberKey::snackUid).toArray(String[]::new);
-    Long[] members = keys.stream().map(MemberKey::memberId).toArray(Long[]::new);
-    return db.sql(ENSURE_ROWS)
-        .bind("snacks", snacks)
-        .bind("members", members)
-        .then()
-        .then(lockRows(snacks, members))
-        .map(stored -> ReactionRows.plan(stored, current))
-        .flatMap(plan -> updateRows(plan).then(appendEvents(plan)))
-        .thenReturn(outcomes);
+    return write(ReactionRows.plan(stored, current)).thenReturn(outcomes);
   }
 
-  private Mono<Map<MemberKey, Stored>> lockRows(String[] snacks, Long[] members) {
-    return db.sql(LOCK_ROWS)
-        .bind("snacks", snacks)
-        .bind("members", members)
-        .map(
-            row ->
-                Map.entry(
-                    new MemberKey(
-                        row.get("snack_uid", String.class), row.get("member_id", Long.class)),
-                    new Stored(
-                        Reaction.named(row.get("type", String.class)),
-                        new Position(row.get("epoch", Long.class), row.get("seq", Long.class)))))
-        .all()
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-  }
-
-  private Mono<Void> updateRows(Plan plan) {
+  private Mono<Void> write(Plan plan) {
     if (plan.rows().isEmpty()) {
       return Mono.empty();
     }
@@ -201,21 +187,24 @@ public class ReactionWriter {
       seqs[i] = row.getValue().position().seq();
       i++;
     }
-    return db.sql(UPDATE_ROWS)
-        .bind("snacks", snacks)
-        .bind("members", members)
-        .bind("types", types)
-        .bind("epochs", epochs)
-        .bind("seqs", seqs)
-        .then();
-  }
-
-  private Mono<Void> appendEvents(Plan plan) {
     List<OutboxWriter.Traced> events = new ArrayList<>(plan.transitions().size());
     for (Transition transition : plan.transitions()) {
       events.add(new OutboxWriter.Traced(event(transition), transition.change().trace()));
     }
-    return outbox.appendAll(events);
+    Mono<DatabaseClient.GenericExecuteSpec> statement =
+        events.isEmpty()
+            ? Mono.just(db.sql(UPDATE_ROWS))
+            : outbox
+                .prepareAll(events)
+                .map(rows -> rows.bindTo(db.sql(UPDATE_ROWS_AND_APPEND_EVENTS)));
+    return statement.flatMap(
+        sql ->
+            sql.bind("snacks", snacks)
+                .bind("members", members)
+                .bind("types", types)
+                .bind("epochs", epochs)
+                .bind("seqs", seqs)
+                .then());
   }
 
   private static ReactionChanged event(Transition transition) {
