@@ -31,6 +31,8 @@ class DatabaseSessionIT extends OrderServiceTest {
     assertThat(show("statement_timeout")).isEqualTo("15s");
     assertThat(show("idle_in_transaction_session_timeout")).isEqualTo("1min");
     assertThat(show("search_path")).contains("ordering");
+    // the reaction-service alone sets force_generic_plan (snack.db.plan-cache-mode)
+    assertThat(show("plan_cache_mode")).isEqualTo("auto");
   }
 
   @Test

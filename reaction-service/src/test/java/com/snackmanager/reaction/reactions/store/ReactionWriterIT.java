@@ -98,6 +98,13 @@ class ReactionWriterIT extends ReactionServiceTest {
     assertThat(events(snack)).containsExactly("%d: - -> LIKE".formatted(member));
   }
 
+  @Test
+  void theServicesConnectionsUseGenericPlans() {
+    // set for this service (application.yml); the defaults leave PostgreSQL's 'auto'
+    assertThat(db.sql("SHOW plan_cache_mode").map(row -> row.get(0, String.class)).one().block())
+        .isEqualTo("force_generic_plan");
+  }
+
   private static ReactionChange change(
       String snack, long member, Reaction previous, Reaction current, Position position) {
     return new ReactionChange(
