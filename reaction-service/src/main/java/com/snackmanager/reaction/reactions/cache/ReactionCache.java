@@ -1,8 +1,12 @@
 package com.snackmanager.reaction.reactions.cache;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.snackmanager.reaction.reactions.domain.Position;
 import com.snackmanager.reaction.reactions.domain.Reaction;
 import com.snackmanager.reaction.reactions.domain.ReactionCounts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.io.ClassPathResource;
@@ -28,9 +32,9 @@ public class ReactionCache {
   private static final RedisScript<List<Long>> READ = script("read.lua");
 
   private static final RedisScript<Long> INSTALL =
-      RedisScript.of(new ClassPathResource("install.lua", ReactionCache.class), Long.class);
+      RedisScript.of(source("install.lua"), Long.class);
   private static final RedisScript<Long> INVALIDATE =
-      RedisScript.of(new ClassPathResource("invalidate.lua", ReactionCache.class), Long.class);
+      RedisScript.of(source("invalidate.lua"), Long.class);
 
   private final ReactiveStringRedisTemplate redis;
 
@@ -132,7 +136,18 @@ public class ReactionCache {
 
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static RedisScript<List<Long>> script(String name) {
-    return (RedisScript)
-        RedisScript.of(new ClassPathResource(name, ReactionCache.class), List.class);
+    return (RedisScript) RedisScript.of(source(name), List.class);
+  }
+
+  /**
+   * The script's text, read once: a script made from the resource itself asks the class path at
+   * every execution whether the file changed (~4 % of the service's CPU on a reaction).
+   */
+  private static String source(String name) {
+    try {
+      return new ClassPathResource(name, ReactionCache.class).getContentAsString(UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the Redis script " + name, e);
+    }
   }
 }
