@@ -121,7 +121,8 @@ final class ServiceProcess {
         command(
             jdk.java(),
             launch,
-            Stream.concat(jdk.quietOptions().stream(), settings.serviceJavaOpts().stream())
+            Stream.of(jdk.quietOptions(), jdk.memoryOptions(), settings.serviceJavaOpts())
+                .flatMap(List::stream)
                 .toList()),
         environment(service, endpoints, settings),
         settings.root(),

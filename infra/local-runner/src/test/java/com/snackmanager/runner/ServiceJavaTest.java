@@ -34,6 +34,23 @@ class ServiceJavaTest {
   }
 
   @Test
+  void trimsTheNativeHeapOnlyWhereTheOptionExists() throws IOException {
+    assertThat(ServiceJava.trimsNativeHeap("25.0.3+9-LTS")).isTrue();
+    assertThat(ServiceJava.trimsNativeHeap("22+36")).isTrue();
+    assertThat(ServiceJava.trimsNativeHeap("21.0.1+12")).isTrue();
+    assertThat(ServiceJava.trimsNativeHeap("21+35")).isFalse();
+    assertThat(ServiceJava.trimsNativeHeap("20.0.2+9")).isFalse();
+    assertThat(ServiceJava.trimsNativeHeap("17.0.15+6-Debian-1deb12u1")).isTrue();
+    assertThat(ServiceJava.trimsNativeHeap("17.0.8+7")).isFalse();
+    assertThat(ServiceJava.trimsNativeHeap("not a version")).isFalse();
+    assertThat(
+            ServiceJava.of(jdk("jdk-25", "25.0.3", "25.0.3+9-LTS")).orElseThrow().memoryOptions())
+        .containsExactly("-XX:TrimNativeHeapInterval=5000");
+    assertThat(ServiceJava.of(jdk("jdk-17", "17.0.8", "17.0.8+7")).orElseThrow().memoryOptions())
+        .isEmpty();
+  }
+
+  @Test
   void keepsTheRunnersJdkWhenNothingBesideItIsNewer() throws IOException {
     Path runner = jdk("jdk-21", "21.0.8", "21.0.8+9");
     jdk("jdk-17", "17.0.15", "17.0.15+6");

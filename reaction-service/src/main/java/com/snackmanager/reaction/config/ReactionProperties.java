@@ -33,7 +33,7 @@ public record ReactionProperties(
    */
   public record Batch(
       @DefaultValue("256") int maxSize,
-      @DefaultValue("2") int maxConcurrent,
+      @DefaultValue("1") int maxConcurrent,
       @DefaultValue("5s") Duration timeout) {
 
     public Batch {
