@@ -227,11 +227,6 @@ public class OutboxWriter {
       headers[i] = row.headers();
     }
 
-    /** How many events. */
-    public int size() {
-      return eventIds.length;
-    }
-
     /** Binds the rows to a statement that holds {@link #INSERT_ALL}. */
     public DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec statement) {
       return statement

@@ -14,12 +14,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Passes the request's trace on to the service it is routed to: {@code traceparent} (and baggage)
- * of the gateway's own server span, so one trace runs from the gateway through every service and,
- * via the outbox, into the consumers. It replaces Spring Cloud Gateway's client observation ({@code
- * spring.cloud.gateway.server.webflux.observability.enabled=false}), which opened a second span and
- * a timer per proxied request for the same propagation: about 7 % of the gateway's CPU on the
- * reaction path, for a span whose time the service's own server span already shows.
+ * Passes the request's trace on to the service it is routed to: {@code traceparent} (and baggage,
+ * which the suite leaves off) of the gateway's own server span, so one trace runs from the gateway
+ * through every service and, via the outbox, into the consumers. It replaces Spring Cloud Gateway's
+ * client observation ({@code spring.cloud.gateway.server.webflux.observability.enabled=false}),
+ * which opened a second span and a timer per proxied request for the same propagation: about 7 % of
+ * the gateway's CPU on the reaction path, for a span whose time the service's own server span
+ * already shows.
  */
 @Component
 public class TraceContextHeader implements HttpHeadersFilter, Ordered {
